@@ -1,0 +1,96 @@
+import { createNormal, createRng } from './random';
+
+/**
+ * The factor matrices U (m×d, row u_i per user) and V (n×d, row v_j per item), so that
+ * r̂_ij = u_iᵀ v_j and R ≈ UVᵀ. Row-major Float64Array buffers: U[i·d + a] = (u_i)_a.
+ *
+ * The lecture writes V both as n×d and as d×n; MF Lab always stores V as n×d, so that
+ * v_j is a row of V and a column of Vᵀ.
+ */
+export interface Factors {
+  readonly m: number;
+  readonly n: number;
+  readonly d: number;
+  U: Float64Array;
+  V: Float64Array;
+}
+
+export interface InitOptions {
+  /** Seed of the random initialisation: the same seed gives the same run everywhere. */
+  seed: number;
+  /** Standard deviation of the Gaussian initial entries. */
+  scale: number;
+}
+
+export const DEFAULT_INIT: InitOptions = { seed: 1, scale: 0.5 };
+
+export function assertFactorCount(d: number): void {
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`The number of factors d must be a positive whole number (got ${d}).`);
+}
+
+/** Random U and V with independent N(0, scale²) entries, U first, from one seeded stream. */
+export function initFactors(m: number, n: number, d: number, options: InitOptions = DEFAULT_INIT): Factors {
+  assertFactorCount(d);
+  if (!(options.scale >= 0) || !Number.isFinite(options.scale)) {
+    throw new RangeError(`The initial scale must be a non-negative number (got ${options.scale}).`);
+  }
+  const normal = createNormal(createRng(options.seed));
+  const U = new Float64Array(m * d);
+  const V = new Float64Array(n * d);
+  for (let p = 0; p < U.length; p++) U[p] = options.scale * normal();
+  for (let p = 0; p < V.length; p++) V[p] = options.scale * normal();
+  return { m, n, d, U, V };
+}
+
+/** Factors from nested arrays (U as m×d rows, V as n×d rows). */
+export function factorsFromArrays(U: readonly (readonly number[])[], V: readonly (readonly number[])[]): Factors {
+  const d = U[0]?.length ?? V[0]?.length ?? 0;
+  assertFactorCount(d);
+  for (const row of [...U, ...V]) if (row.length !== d) throw new RangeError(`Every row of U and V must have d = ${d} entries.`);
+  return { m: U.length, n: V.length, d, U: Float64Array.from(U.flat()), V: Float64Array.from(V.flat()) };
+}
+
+export function cloneFactors(F: Factors): Factors {
+  return { m: F.m, n: F.n, d: F.d, U: F.U.slice(), V: F.V.slice() };
+}
+
+/** r̂_ij = u_iᵀ v_j. */
+export function predict(F: Factors, i: number, j: number): number {
+  const d = F.d;
+  let s = 0;
+  for (let a = 0; a < d; a++) s += F.U[i * d + a]! * F.V[j * d + a]!;
+  return s;
+}
+
+/** The full reconstruction UVᵀ (m×n, row-major). Dense: for classroom-sized matrices. */
+export function reconstruct(F: Factors): Float64Array {
+  const out = new Float64Array(F.m * F.n);
+  for (let i = 0; i < F.m; i++) for (let j = 0; j < F.n; j++) out[i * F.n + j] = predict(F, i, j);
+  return out;
+}
+
+/** Rows of a row-major buffer as nested arrays. */
+export function toRows(buffer: ArrayLike<number>, rows: number, cols: number): number[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => buffer[r * cols + c]!));
+}
+
+/** A row (u_i or v_j) as a plain array. */
+export function rowOf(buffer: Float64Array, d: number, index: number): number[] {
+  return Array.from(buffer.subarray(index * d, index * d + d));
+}
+
+/** Gram matrix XᵀX (d×d, full) of a row-major k×d buffer; the implicit solve shares VᵀV across rows. */
+export function gramOf(X: Float64Array, rows: number, d: number, out: Float64Array = new Float64Array(d * d)): Float64Array {
+  out.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const o = r * d;
+    for (let a = 0; a < d; a++) {
+      const xa = X[o + a]!;
+      if (xa === 0) continue;
+      const row = a * d;
+      for (let b = a; b < d; b++) out[row + b]! += xa * X[o + b]!;
+    }
+  }
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) out[a * d + b] = out[b * d + a]!;
+  return out;
+}
