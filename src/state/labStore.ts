@@ -1,0 +1,303 @@
+/**
+ * One lab's state: the data (with undo and redo), the model settings, the run's timeline
+ * of snapshots from the worker, and what the student points at. A store per lab, so that
+ * several labs on one lesson page never share state by accident.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Side, SingularRow } from '../core';
+import { LabClient } from '../worker/client';
+import type { ModelSettings, Reply, Snapshot } from '../worker/protocol';
+import { toProblemSpec, type LabData } from './labData';
+import { DEFAULT_SETTINGS, presetData, type PresetId, type RandomOptions } from './presets';
+
+export interface Speed {
+  label: string;
+  delayMs: number;
+}
+
+export const SPEEDS: Speed[] = [
+  { label: 'Slow motion', delayMs: 1500 },
+  { label: 'Slow', delayMs: 600 },
+  { label: 'Normal', delayMs: 200 },
+  { label: 'Fast', delayMs: 40 },
+  { label: 'Fastest', delayMs: 0 },
+];
+
+export interface StatusMessage {
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** Timeline entries keep their U and V only while they fit in this budget (bytes). */
+export const TIMELINE_FACTOR_BUDGET = 48 * 2 ** 20;
+/** At most this many steps are kept per run (their losses); older ones are dropped. */
+export const TIMELINE_MAX_ENTRIES = 20_000;
+
+export interface TimelineEntry extends Omit<Snapshot, 'U' | 'V'> {
+  U: Float64Array | null;
+  V: Float64Array | null;
+}
+
+export interface LabState {
+  data: LabData;
+  settings: ModelSettings;
+  past: LabData[];
+  future: LabData[];
+  timeline: TimelineEntry[];
+  /** Index of the timeline entry on screen, or null to follow the latest. */
+  cursor: number | null;
+  playing: boolean;
+  speed: number;
+  status: StatusMessage | null;
+  /** Rows left unchanged in the last action because their systems were singular. */
+  singular: SingularRow[];
+  hover: { i: number; j: number } | null;
+  selected: { side: Side; index: number } | null;
+  /** The loss chart's log scale. */
+  logScale: boolean;
+
+  setData(data: LabData, label?: string): void;
+  undo(): void;
+  redo(): void;
+  loadPreset(id: PresetId, random?: RandomOptions): void;
+  setSettings(patch: Partial<ModelSettings>): void;
+  halfStep(side: Side): void;
+  step(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  reset(): void;
+  scrub(index: number | null): void;
+  setHover(cell: { i: number; j: number } | null): void;
+  select(selection: { side: Side; index: number } | null): void;
+  setStatus(status: StatusMessage | null): void;
+  setLogScale(on: boolean): void;
+  dispose(): void;
+}
+
+export interface LabOptions {
+  data?: LabData;
+  settings?: Partial<ModelSettings>;
+  preset?: PresetId;
+  client?: LabClient;
+}
+
+const UNDO_LIMIT = 200;
+
+function factorBytes(e: TimelineEntry): number {
+  return (e.U?.byteLength ?? 0) + (e.V?.byteLength ?? 0);
+}
+
+/** Appends snapshots, forgetting the oldest U and V beyond the byte budget (their losses stay). */
+export function appendToTimeline(timeline: TimelineEntry[], snapshots: Snapshot[]): TimelineEntry[] {
+  const next = [...timeline, ...snapshots];
+  let bytes = 0;
+  for (let t = next.length - 1; t >= 0; t--) {
+    const e = next[t]!;
+    bytes += factorBytes(e);
+    if (bytes > TIMELINE_FACTOR_BUDGET && t < next.length - 1 && e.U) next[t] = { ...e, U: null, V: null };
+  }
+  return next.length > TIMELINE_MAX_ENTRIES ? next.slice(next.length - TIMELINE_MAX_ENTRIES) : next;
+}
+
+export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
+  const client = options.client ?? new LabClient();
+  const preset = options.preset ?? 'lecture-r';
+  const start = options.data ? { data: options.data, settings: {} } : presetData(preset);
+  const settings: ModelSettings = { ...DEFAULT_SETTINGS, ...start.settings, ...options.settings };
+
+  const store = createStore<LabState>()((set, get) => {
+    /** Sends the data to the worker; keepFactors continues the run where shapes allow. */
+    const load = (keepFactors: boolean) => {
+      if (!keepFactors) client.newGeneration();
+      const { data, settings } = get();
+      client.send({ type: 'load', spec: toProblemSpec(data), settings, keepFactors });
+    };
+
+    const stopPlaying = () => {
+      if (get().playing) client.send({ type: 'pause' });
+      set({ playing: false });
+    };
+
+    /** Continuing from a scrubbed-back point: the future of the old run is dropped. */
+    const resumeFromCursor = () => {
+      const { cursor, timeline } = get();
+      if (cursor === null || cursor >= timeline.length - 1) return;
+      const entry = timeline[cursor]!;
+      set({ timeline: timeline.slice(0, cursor + 1), cursor: null });
+      if (entry.U && entry.V) client.send({ type: 'restore', U: entry.U.slice(), V: entry.V.slice(), step: entry.step });
+    };
+
+    return {
+      data: start.data,
+      settings,
+      past: [],
+      future: [],
+      timeline: [],
+      cursor: null,
+      playing: false,
+      speed: 2,
+      status: null,
+      singular: [],
+      hover: null,
+      selected: null,
+      logScale: false,
+
+      setData(data) {
+        const before = get().data;
+        if (data === before) return;
+        const reshaped = data.mode !== before.mode || (data.confidence === null) !== (before.confidence === null);
+        set({ data, past: [...get().past, before].slice(-UNDO_LIMIT), future: [] });
+        load(!reshaped);
+      },
+      undo() {
+        const { past, data, future } = get();
+        const previous = past[past.length - 1];
+        if (!previous) return;
+        set({ data: previous, past: past.slice(0, -1), future: [data, ...future] });
+        load(previous.mode === data.mode);
+      },
+      redo() {
+        const { past, data, future } = get();
+        const next = future[0];
+        if (!next) return;
+        set({ data: next, past: [...past, data], future: future.slice(1) });
+        load(next.mode === data.mode);
+      },
+      loadPreset(id, random) {
+        stopPlaying();
+        const p = presetData(id, random);
+        set({
+          data: p.data,
+          settings: { ...get().settings, ...p.settings },
+          past: [...get().past, get().data].slice(-UNDO_LIMIT),
+          future: [],
+          timeline: [],
+          cursor: null,
+          selected: null,
+          hover: null,
+          status: null,
+        });
+        load(false);
+      },
+      setSettings(patch) {
+        const settings = { ...get().settings, ...patch };
+        set({ settings });
+        if (patch.factors !== undefined && patch.factors !== get().timeline.at(-1)?.d) {
+          stopPlaying();
+          client.newGeneration();
+          set({ timeline: [], cursor: null });
+        }
+        client.send({ type: 'settings', settings });
+      },
+      halfStep(side) {
+        stopPlaying();
+        resumeFromCursor();
+        client.send({ type: 'halfStep', side });
+      },
+      step() {
+        stopPlaying();
+        resumeFromCursor();
+        client.send({ type: 'step' });
+      },
+      play() {
+        if (get().playing) return;
+        resumeFromCursor();
+        set({ playing: true, status: null });
+        client.send({ type: 'play', delayMs: SPEEDS[get().speed]!.delayMs, maxSteps: 100_000 });
+      },
+      pause: stopPlaying,
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      setSpeed(speed) {
+        set({ speed });
+        if (get().playing) client.send({ type: 'play', delayMs: SPEEDS[speed]!.delayMs, maxSteps: 100_000 });
+      },
+      reset() {
+        stopPlaying();
+        client.newGeneration();
+        set({ timeline: [], cursor: null, status: null, singular: [] });
+        client.send({ type: 'init' });
+      },
+      scrub(index) {
+        stopPlaying();
+        const last = get().timeline.length - 1;
+        set({ cursor: index === null || index >= last ? null : Math.max(0, index) });
+      },
+      setHover: (hover) => set({ hover }),
+      select: (selected) => set({ selected }),
+      setStatus: (status) => set({ status }),
+      setLogScale: (logScale) => set({ logScale }),
+      dispose() {
+        unsubscribe();
+        client.dispose();
+      },
+    };
+  });
+
+  const onReply = (reply: Reply) => {
+    const state = store.getState();
+    switch (reply.type) {
+      case 'snapshot': {
+        const snaps = reply.snapshots;
+        const last = snaps[snaps.length - 1]!;
+        const fresh = snaps.some((s) => s.kind === 'init');
+        const base = fresh ? [] : state.timeline;
+        const singular = snaps.flatMap((s) => s.singular);
+        const diverged = snaps.find((s) => s.diverged)?.diverged ?? null;
+        const note = snaps.find((s) => s.note)?.note ?? null;
+        let status = state.status;
+        if (diverged) status = { tone: 'error', text: diverged };
+        else if (singular.length > 0)
+          status = {
+            tone: 'warning',
+            text: singular[0]!.reason + (singular.length > 1 ? ` (and ${singular.length - 1} more)` : ''),
+          };
+        else if (note) status = { tone: 'info', text: note };
+        else if (last.kind !== 'update' && status?.tone !== 'info') status = null;
+        store.setState({ timeline: appendToTimeline(base, snaps), singular, status, ...(fresh ? { cursor: null } : {}) });
+        break;
+      }
+      case 'stopped': {
+        const reasons: Record<string, StatusMessage | null> = {
+          converged: {
+            tone: 'info',
+            text: 'Converged: a full step changed the loss by less than one part in a billion, so ALS has reached a fixed point. Reset to start again from the seed.',
+          },
+          diverged: null,
+          limit: { tone: 'info', text: 'Paused after 100,000 steps.' },
+        };
+        store.setState({
+          playing: false,
+          ...(reply.reason in reasons && reasons[reply.reason] ? { status: reasons[reply.reason]! } : {}),
+        });
+        break;
+      }
+      case 'error':
+        store.setState({ playing: false, status: { tone: 'error', text: reply.message } });
+        break;
+      case 'trace':
+        break;
+    }
+  };
+  const unsubscribe = client.subscribe(onReply);
+  client.newGeneration();
+  client.send({ type: 'load', spec: toProblemSpec(store.getState().data), settings, keepFactors: false });
+  (store as StoreApi<LabState> & { client: LabClient }).client = client;
+  return store;
+}
+
+/** The client a store talks to (for traces, which are request/response). */
+export function clientOf(store: StoreApi<LabState>): LabClient {
+  return (store as StoreApi<LabState> & { client: LabClient }).client;
+}
+
+/** The timeline entry on screen. */
+export function currentEntry(state: Pick<LabState, 'timeline' | 'cursor'>): TimelineEntry | null {
+  const { timeline, cursor } = state;
+  if (timeline.length === 0) return null;
+  return timeline[cursor ?? timeline.length - 1] ?? null;
+}

@@ -1,0 +1,103 @@
+/**
+ * The page ↔ worker protocol. The worker owns the model (R, U, V); the page sends
+ * commands and renders the snapshots it gets back. Every request carries an id and a
+ * generation: replies from an older generation (before a reset or a new data set) are
+ * dropped by the client.
+ */
+import type { HalfStepResult, LossParts, Mode, SingularRow, SolveTrace, Side } from '../core';
+
+/** Known entries as parallel arrays (row, column, value), with the matrix shape and labels. */
+export interface EntryList {
+  rows: Int32Array;
+  cols: Int32Array;
+  values: Float64Array;
+}
+
+/** What to factorise: everything the worker needs to rebuild the core's Problem. */
+export interface ProblemSpec {
+  mode: Mode;
+  m: number;
+  n: number;
+  userIds: string[];
+  itemIds: string[];
+  /** Training entries: ratings (explicit) or observations r_ij ≥ 0 (implicit, c = 1 + α·r). */
+  train: EntryList;
+  /** Held-out entries, for the held-out RMSE. */
+  test: EntryList | null;
+  /** Implicit only: P and C given entry by entry (the lecture's), instead of c = 1 + α·r. */
+  matrices: { P: number[][]; C: number[][] } | null;
+}
+
+export type Solver = 'als' | 'gd';
+
+export interface ModelSettings {
+  /** d, the number of latent factors. */
+  factors: number;
+  lambda: number;
+  alpha: number;
+  seed: number;
+  /** Standard deviation of the initial entries of U and V. */
+  initScale: number;
+  solver: Solver;
+  /** η, gradient descent's learning rate. */
+  learningRate: number;
+}
+
+/** The kind of action a snapshot follows. */
+export type StepKind = 'init' | 'users' | 'items' | 'gd' | 'update' | 'restore';
+
+export interface Metrics extends LossParts {
+  trainRmse: number;
+  testRmse: number | null;
+}
+
+/** The model after an action: what every view renders. */
+export interface Snapshot {
+  generation: number;
+  /** Number of actions (half-steps or gradient steps) since initialisation. */
+  step: number;
+  kind: StepKind;
+  m: number;
+  n: number;
+  d: number;
+  U: Float64Array;
+  V: Float64Array;
+  metrics: Metrics;
+  /** Rows whose systems were singular in this action (their vectors were left unchanged). */
+  singular: SingularRow[];
+  /** Gradient descent divergence, in words. */
+  diverged: string | null;
+  /** Which rows the action solved, for highlighting. */
+  solved: Side | 'both' | null;
+  /** A note about the action (e.g. why the model was re-initialised). */
+  note: string | null;
+}
+
+export type Request =
+  | { type: 'load'; spec: ProblemSpec; settings: ModelSettings; keepFactors: boolean }
+  | { type: 'init' }
+  | { type: 'halfStep'; side: Side }
+  | { type: 'step' }
+  | { type: 'settings'; settings: ModelSettings }
+  | { type: 'play'; delayMs: number; maxSteps: number }
+  | { type: 'pause' }
+  | { type: 'restore'; U: Float64Array; V: Float64Array; step: number }
+  | { type: 'trace'; side: Side; index: number }
+  | { type: 'replay'; actions: string };
+
+export type RequestType = Request['type'];
+
+/** Replies: one per request, plus a stream of snapshots while playing. */
+export type Reply =
+  | { type: 'snapshot'; id: number; generation: number; snapshots: Snapshot[] }
+  | { type: 'trace'; id: number; generation: number; trace: SolveTrace }
+  | { type: 'error'; id: number; generation: number; message: string }
+  | { type: 'stopped'; id: number; generation: number; reason: string };
+
+export interface Envelope {
+  id: number;
+  generation: number;
+  request: Request;
+}
+
+export type { HalfStepResult };
