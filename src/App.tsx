@@ -1,7 +1,16 @@
-import { LabProvider } from './state/LabContext';
+import { useState } from 'react';
+import { LabProvider, useLabStore } from './state/LabContext';
+import { initialLabOptions, usePersistence } from './state/persist';
 import { Lab } from './views/Lab';
 
+/** Keeps the main lab's state in the URL and in storage. */
+function Persistence() {
+  usePersistence(useLabStore());
+  return null;
+}
+
 export function App() {
+  const [options] = useState(initialLabOptions);
   return (
     <div className="app">
       <header className="app-header">
@@ -10,7 +19,8 @@ export function App() {
         </h1>
       </header>
       <main>
-        <LabProvider preset="lecture-r">
+        <LabProvider {...options}>
+          <Persistence />
           <Lab />
         </LabProvider>
       </main>

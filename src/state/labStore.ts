@@ -38,8 +38,24 @@ export interface TimelineEntry extends Omit<Snapshot, 'U' | 'V'> {
   V: Float64Array | null;
 }
 
+/** Where the data came from: a preset (and, for random data, its options). */
+export interface DataOrigin {
+  preset: PresetId;
+  random?: RandomOptions;
+}
+
+/** A recorded run: its actions since initialisation (letters u, i, g, p, q) and, optionally, the factors they led to. */
+export interface RunRecord {
+  actions: string;
+  U?: Float64Array;
+  V?: Float64Array;
+}
+
 export interface LabState {
   data: LabData;
+  /** The preset the data started from; `pristine` is false once the data is edited. */
+  origin: DataOrigin | null;
+  pristine: boolean;
   settings: ModelSettings;
   past: LabData[];
   future: LabData[];
@@ -80,6 +96,11 @@ export interface LabOptions {
   data?: LabData;
   settings?: Partial<ModelSettings>;
   preset?: PresetId;
+  random?: RandomOptions;
+  /** A run to reproduce after loading (from a shared link or storage). */
+  run?: RunRecord;
+  /** Shown once the lab opens (e.g. why a link could not be used). */
+  status?: StatusMessage;
   client?: LabClient;
 }
 
@@ -104,7 +125,8 @@ export function appendToTimeline(timeline: TimelineEntry[], snapshots: Snapshot[
 export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
   const client = options.client ?? new LabClient();
   const preset = options.preset ?? 'lecture-r';
-  const start = options.data ? { data: options.data, settings: {} } : presetData(preset);
+  const start = options.data ? { data: options.data, settings: {} } : presetData(preset, options.random);
+  const origin: DataOrigin | null = options.data ? null : { preset, ...(options.random ? { random: options.random } : {}) };
   const settings: ModelSettings = { ...DEFAULT_SETTINGS, ...start.settings, ...options.settings };
 
   const store = createStore<LabState>()((set, get) => {
@@ -131,6 +153,8 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
 
     return {
       data: start.data,
+      origin,
+      pristine: origin !== null,
       settings,
       past: [],
       future: [],
@@ -138,7 +162,7 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       cursor: null,
       playing: false,
       speed: 2,
-      status: null,
+      status: options.status ?? null,
       singular: [],
       hover: null,
       selected: null,
@@ -148,21 +172,21 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
         const before = get().data;
         if (data === before) return;
         const reshaped = data.mode !== before.mode || (data.confidence === null) !== (before.confidence === null);
-        set({ data, past: [...get().past, before].slice(-UNDO_LIMIT), future: [] });
+        set({ data, pristine: false, past: [...get().past, before].slice(-UNDO_LIMIT), future: [] });
         load(!reshaped);
       },
       undo() {
         const { past, data, future } = get();
         const previous = past[past.length - 1];
         if (!previous) return;
-        set({ data: previous, past: past.slice(0, -1), future: [data, ...future] });
+        set({ data: previous, pristine: false, past: past.slice(0, -1), future: [data, ...future] });
         load(previous.mode === data.mode);
       },
       redo() {
         const { past, data, future } = get();
         const next = future[0];
         if (!next) return;
-        set({ data: next, past: [...past, data], future: future.slice(1) });
+        set({ data: next, pristine: false, past: [...past, data], future: future.slice(1) });
         load(next.mode === data.mode);
       },
       loadPreset(id, random) {
@@ -170,6 +194,8 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
         const p = presetData(id, random);
         set({
           data: p.data,
+          origin: { preset: id, ...(random ? { random } : {}) },
+          pristine: true,
           settings: { ...get().settings, ...p.settings },
           past: [...get().past, get().data].slice(-UNDO_LIMIT),
           future: [],
@@ -286,6 +312,11 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
   const unsubscribe = client.subscribe(onReply);
   client.newGeneration();
   client.send({ type: 'load', spec: toProblemSpec(store.getState().data), settings, keepFactors: false });
+  if (options.run && options.run.actions.length > 0) client.send({ type: 'replay', actions: options.run.actions });
+  if (options.run?.U && options.run.V) {
+    // The recorded factors are the truth (edits during a run make a replay differ): restore them last.
+    client.send({ type: 'restore', U: options.run.U.slice(), V: options.run.V.slice(), step: options.run.actions.length });
+  }
   (store as StoreApi<LabState> & { client: LabClient }).client = client;
   return store;
 }
@@ -293,6 +324,23 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
 /** The client a store talks to (for traces, which are request/response). */
 export function clientOf(store: StoreApi<LabState>): LabClient {
   return (store as StoreApi<LabState> & { client: LabClient }).client;
+}
+
+const LETTERS: Record<string, string> = { users: 'u', items: 'i', both: 'g' };
+
+/**
+ * The actions of the current run since its initialisation, as replayable letters (u, i: ALS
+ * half-steps; g, p, q: gradient steps on both, U, V), read off the timeline.
+ */
+export function runActions(timeline: readonly TimelineEntry[]): string {
+  let out = '';
+  for (const e of timeline) {
+    if (e.kind === 'init') out = '';
+    else if (e.kind === 'users' || e.kind === 'items') out += LETTERS[e.kind];
+    else if (e.kind === 'gd') out += e.solved === 'users' ? 'p' : e.solved === 'items' ? 'q' : 'g';
+    else if (e.kind === 'restore') out = out.slice(0, e.step);
+  }
+  return out;
 }
 
 /** The timeline entry on screen. */
