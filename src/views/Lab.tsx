@@ -1,18 +1,51 @@
+import { useCallback, useState } from 'react';
+import { useLabStore } from '../state/LabContext';
 import { RatingGrid } from './RatingGrid/RatingGrid';
 import { RunControls } from './Controls/RunControls';
+import { SettingsPanel } from './Controls/SettingsPanel';
+import { FactorProduct } from './Factors/FactorProduct';
+import { HoverExplain } from './Explain/HoverExplain';
+import { StatusBanner } from './common/StatusBanner';
+import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
+import { useShortcuts } from './Shortcuts/useShortcuts';
+import './Lab.css';
 
-/** The full lab: the grid holding R, the run controls and the views. */
-export function Lab() {
+export interface LabProps {
+  /** Whether this lab owns the page's keyboard shortcuts (only one lab per page should). */
+  shortcuts?: boolean;
+}
+
+/** The full lab: the grid holding R, the run controls and settings, the factor views and the loss. */
+export function Lab({ shortcuts = true }: LabProps) {
+  const store = useLabStore();
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcuts(store, openHelp, shortcuts);
   return (
     <div className="lab">
-      <section aria-labelledby="grid-title" className="panel">
-        <h2 id="grid-title">Rating matrix R</h2>
-        <RatingGrid />
-      </section>
-      <section aria-labelledby="run-title" className="panel">
-        <h2 id="run-title">Alternating least squares</h2>
+      <section className="panel lab-run" aria-label="Run">
         <RunControls />
+        <SettingsPanel />
       </section>
+      <StatusBanner />
+      <div className="lab-main">
+        <section aria-labelledby="grid-title" className="panel lab-grid">
+          <h2 id="grid-title">Rating matrix R</h2>
+          <RatingGrid />
+          <HoverExplain />
+        </section>
+        <section aria-labelledby="factors-title" className="panel lab-factors">
+          <h2 id="factors-title">Factorization R ≈ UVᵀ</h2>
+          <FactorProduct />
+        </section>
+      </div>
+      <p className="shortcut-hint muted">
+        Press <kbd>?</kbd> for keyboard shortcuts.{' '}
+        <button type="button" className="link-button" onClick={openHelp}>
+          Show shortcuts
+        </button>
+      </p>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );
 }

@@ -1,0 +1,35 @@
+/** A formula typeset by KaTeX (bundled, no CDN). Errors render in red instead of throwing. */
+import katex from 'katex';
+import { memo, useMemo } from 'react';
+
+export interface TexProps {
+  math: string;
+  block?: boolean;
+  className?: string;
+  /** Accessible text for screen readers (KaTeX's MathML is also present). */
+  label?: string;
+}
+
+export function texToHtml(math: string, block = false): string {
+  return katex.renderToString(math, { displayMode: block, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
+}
+
+function TexImpl({ math, block = false, className, label }: TexProps) {
+  const html = useMemo(() => texToHtml(math, block), [math, block]);
+  const Tag = block ? 'div' : 'span';
+  return <Tag className={`tex ${className ?? ''}`} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export const Tex = memo(TexImpl);
+
+/** A number for a formula: fixed digits, real minus sign handled by KaTeX. */
+export function texNumber(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return '\\text{—}';
+  const r = Number(v.toFixed(digits));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+/** A matrix of numbers as a KaTeX pmatrix (rows × cols). */
+export function texMatrix(rows: readonly (readonly number[])[], digits = 2): string {
+  return `\\begin{pmatrix}${rows.map((r) => r.map((v) => texNumber(v, digits)).join(' & ')).join(' \\\\ ')}\\end{pmatrix}`;
+}
