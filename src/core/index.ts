@@ -12,3 +12,4 @@ export * from './ratings';
 export * from './split';
 export * from './trace';
 export * from './synthetic';
+export * from './compare';

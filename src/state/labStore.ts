@@ -71,6 +71,13 @@ export interface LabState {
   selected: { side: Side; index: number } | null;
   /** The loss chart's log scale. */
   logScale: boolean;
+  /**
+   * What the solve explorer is walking through, so other views can light it up: the row
+   * being solved, Ωᵢ (the other side's indices it touches) and the stage (1–7).
+   */
+  focus: { side: Side; index: number; omega: number[]; stage: number } | null;
+  /** A term of the objective being pointed at: its cells are highlighted. */
+  emphasis: 'data' | 'regularization' | null;
 
   setData(data: LabData, label?: string): void;
   undo(): void;
@@ -78,6 +85,8 @@ export interface LabState {
   loadPreset(id: PresetId, random?: RandomOptions): void;
   setSettings(patch: Partial<ModelSettings>): void;
   halfStep(side: Side): void;
+  /** Solves one row alone (the solve explorer's "write u_i into U"). */
+  solveRow(side: Side, index: number): void;
   step(): void;
   play(): void;
   pause(): void;
@@ -89,6 +98,8 @@ export interface LabState {
   select(selection: { side: Side; index: number } | null): void;
   setStatus(status: StatusMessage | null): void;
   setLogScale(on: boolean): void;
+  setFocus(focus: LabState['focus']): void;
+  setEmphasis(emphasis: LabState['emphasis']): void;
   dispose(): void;
 }
 
@@ -167,6 +178,8 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       hover: null,
       selected: null,
       logScale: false,
+      focus: null,
+      emphasis: null,
 
       setData(data) {
         const before = get().data;
@@ -222,6 +235,11 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
         resumeFromCursor();
         client.send({ type: 'halfStep', side });
       },
+      solveRow(side, index) {
+        stopPlaying();
+        resumeFromCursor();
+        client.send({ type: 'solveRow', side, index });
+      },
       step() {
         stopPlaying();
         resumeFromCursor();
@@ -257,6 +275,8 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       select: (selected) => set({ selected }),
       setStatus: (status) => set({ status }),
       setLogScale: (logScale) => set({ logScale }),
+      setFocus: (focus) => set({ focus }),
+      setEmphasis: (emphasis) => set({ emphasis }),
       dispose() {
         unsubscribe();
         client.dispose();
@@ -329,18 +349,20 @@ export function clientOf(store: StoreApi<LabState>): LabClient {
 const LETTERS: Record<string, string> = { users: 'u', items: 'i', both: 'g' };
 
 /**
- * The actions of the current run since its initialisation, as replayable letters (u, i: ALS
- * half-steps; g, p, q: gradient steps on both, U, V), read off the timeline.
+ * The actions of the current run since its initialisation, as replayable tokens (u, i: ALS
+ * half-steps; g, p, q: gradient steps on both, U, V; U<k>. and I<k>.: one row's solve),
+ * read off the timeline.
  */
 export function runActions(timeline: readonly TimelineEntry[]): string {
-  let out = '';
+  let out: string[] = [];
   for (const e of timeline) {
-    if (e.kind === 'init') out = '';
-    else if (e.kind === 'users' || e.kind === 'items') out += LETTERS[e.kind];
-    else if (e.kind === 'gd') out += e.solved === 'users' ? 'p' : e.solved === 'items' ? 'q' : 'g';
+    if (e.kind === 'init') out = [];
+    else if (e.kind === 'users' || e.kind === 'items') out.push(LETTERS[e.kind]!);
+    else if (e.kind === 'row') out.push(`${e.solved === 'users' ? 'U' : 'I'}${e.row}.`);
+    else if (e.kind === 'gd') out.push(e.solved === 'users' ? 'p' : e.solved === 'items' ? 'q' : 'g');
     else if (e.kind === 'restore') out = out.slice(0, e.step);
   }
-  return out;
+  return out.join('');
 }
 
 /** The timeline entry on screen. */

@@ -5,7 +5,7 @@
  */
 import { createDispatcher } from './dispatcher';
 import type { Envelope, Reply, Request } from './protocol';
-import type { SolveTrace } from '../core';
+import type { ConfidenceComparison, SolveTrace } from '../core';
 
 export type ReplyListener = (reply: Reply) => void;
 
@@ -42,7 +42,7 @@ export class LabClient {
   private nextId = 1;
   private generationValue = 0;
   private readonly listeners = new Set<ReplyListener>();
-  private readonly pendingTraces = new Map<number, { resolve: (t: SolveTrace) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: Error) => void }>();
 
   constructor(port: Port = defaultPort()) {
     this.port = port;
@@ -71,6 +71,7 @@ export class LabClient {
     const id = this.nextId++;
     const transfer: Transferable[] = [];
     if (request.type === 'restore') transfer.push(request.U.buffer, request.V.buffer);
+    if (request.type === 'trace' && request.factors) transfer.push(request.factors.U.buffer, request.factors.V.buffer);
     if (request.type === 'load') {
       for (const list of [request.spec.train, request.spec.test])
         if (list) transfer.push(list.rows.buffer, list.cols.buffer, list.values.buffer);
@@ -79,18 +80,32 @@ export class LabClient {
     return id;
   }
 
-  /** The closed-form solve of one row, with every intermediate. */
-  trace(side: 'users' | 'items', index: number): Promise<SolveTrace> {
-    const id = this.send({ type: 'trace', side, index });
-    return new Promise((resolve, reject) => this.pendingTraces.set(id, { resolve, reject }));
+  /** A request answered by exactly one reply (not broadcast to subscribers). */
+  private ask(request: Request): Promise<Reply> {
+    const id = this.send(request);
+    return new Promise<Reply>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
+  /** The closed-form solve of one row, with every intermediate (on given factors, e.g. a scrubbed-back step). */
+  async trace(side: 'users' | 'items', index: number, factors: { U: Float64Array; V: Float64Array } | null = null): Promise<SolveTrace> {
+    const copy = factors ? { U: factors.U.slice(), V: factors.V.slice() } : null;
+    const reply = await this.ask({ type: 'trace', side, index, factors: copy });
+    if (reply.type !== 'trace') throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply ${reply.type}.`);
+    return reply.trace;
+  }
+
+  /** The lecture's C against c = 1 + α·r, fitted from the same start. */
+  async compareConfidence(alpha: number, iterations: number): Promise<ConfidenceComparison> {
+    const reply = await this.ask({ type: 'compareConfidence', alpha, iterations });
+    if (reply.type !== 'comparison') throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply ${reply.type}.`);
+    return reply.comparison;
   }
 
   private receive(reply: Reply): void {
-    const pending = this.pendingTraces.get(reply.id);
+    const pending = this.pending.get(reply.id);
     if (pending) {
-      this.pendingTraces.delete(reply.id);
-      if (reply.type === 'trace') pending.resolve(reply.trace);
-      else if (reply.type === 'error') pending.reject(new Error(reply.message));
+      this.pending.delete(reply.id);
+      pending.resolve(reply);
       return;
     }
     if (reply.generation !== this.generationValue) return;

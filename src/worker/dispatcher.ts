@@ -97,7 +97,13 @@ export function createDispatcher(postReply: Post): (envelope: Envelope) => void 
           sendSnapshots(id, generation, engine.replay(request.actions, generation));
           break;
         case 'trace':
-          post({ type: 'trace', id, generation, trace: engine.trace(request.side, request.index) });
+          post({ type: 'trace', id, generation, trace: engine.trace(request.side, request.index, request.factors) });
+          break;
+        case 'solveRow':
+          sendSnapshots(id, generation, [engine.solveRow(request.side, request.index, generation)]);
+          break;
+        case 'compareConfidence':
+          post({ type: 'comparison', id, generation, comparison: engine.compareConfidence(request.alpha, request.iterations) });
           break;
         case 'play':
           stop('restart');

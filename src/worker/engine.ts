@@ -5,6 +5,9 @@
 import {
   alsHalfStep,
   assertFactorCount,
+  compareConfidence,
+  solveRows,
+  type ConfidenceComparison,
   explicitProblem,
   gradientStep,
   implicitFromMatrices,
@@ -149,7 +152,7 @@ export class LabEngine {
     F.U.set(U);
     F.V.set(V);
     this.step = step;
-    this.actions = this.actions.slice(0, step);
+    this.actions = parseActions(this.actions).slice(0, step).join('');
     this.history = this.history.slice(0, step + 1);
     return this.snapshot(generation, 'restore', null, [], null, null);
   }
@@ -175,8 +178,38 @@ export class LabEngine {
     return this.snapshot(generation, side, side, result.singular, null, null);
   }
 
-  trace(side: Side, index: number): SolveTrace {
-    return traceSolve(this.problem!, this.F!, side, index, this.settings!.lambda);
+  /** The closed-form solve of one row, on the current factors or on given ones (a scrubbed-back step). */
+  trace(side: Side, index: number, factors: { U: Float64Array; V: Float64Array } | null = null): SolveTrace {
+    const F = this.F!;
+    const at = factors && factors.U.length === F.U.length && factors.V.length === F.V.length ? { ...F, U: factors.U, V: factors.V } : F;
+    return traceSolve(this.problem!, at, side, index, this.settings!.lambda);
+  }
+
+  /** Solves one row only (the solve explorer's last step: write u_i into U). */
+  solveRow(side: Side, index: number, generation: number): Snapshot {
+    const result = solveRows(this.problem!, this.F!, side, this.settings!.lambda, [index]);
+    this.step++;
+    this.actions += `${side === 'users' ? 'U' : 'I'}${index}.`;
+    return this.snapshot(generation, 'row', side, result.singular, null, null, index);
+  }
+
+  /** The lecture's C against c = 1 + α·r on the same preferences (see core compareConfidence). */
+  compareConfidence(alpha: number, iterations: number): ConfidenceComparison {
+    const spec = this.spec!;
+    const s = this.settings!;
+    let P: number[][];
+    let C: number[][];
+    if (spec.matrices) ({ P, C } = spec.matrices);
+    else {
+      P = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(0));
+      C = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(0));
+      spec.train.rows.forEach((i, t) => {
+        const r = spec.train.values[t]!;
+        P[i]![spec.train.cols[t]!] = r > 0 ? 1 : 0;
+        C[i]![spec.train.cols[t]!] = r;
+      });
+    }
+    return compareConfidence(P, C, { factors: s.factors, lambda: s.lambda, alpha, seed: s.seed, initScale: s.initScale, iterations });
   }
 
   /** Whether the last full step changed the loss by less than the tolerance (relative). */
@@ -196,11 +229,12 @@ export class LabEngine {
     singular: SingularRow[],
     diverged: string | null,
     note: string | null,
+    row: number | null = null,
   ): Snapshot {
     const F = this.F!;
     const m = metrics(this.problem!, F, this.settings!.lambda, this.test);
     if (kind !== 'update') this.lastKind = kind;
-    if (kind === 'init' || kind === 'users' || kind === 'items' || kind === 'gd') this.history.push(m.total);
+    if (kind === 'init' || kind === 'users' || kind === 'items' || kind === 'row' || kind === 'gd') this.history.push(m.total);
     return {
       generation,
       step: this.step,
@@ -214,9 +248,28 @@ export class LabEngine {
       singular,
       diverged,
       solved,
+      row,
       note,
     };
   }
+}
+
+/**
+ * Splits a run's action string into tokens: u, i (ALS half-steps), g, p, q (gradient steps),
+ * U<k>. and I<k>. (the closed-form solve of user or item k alone, 0-based).
+ */
+export function parseActions(actions: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /[uigpq]|[UI]\d+\./y;
+  while (pattern.lastIndex < actions.length) {
+    const at = pattern.lastIndex;
+    const match = pattern.exec(actions);
+    if (!match) {
+      throw new RangeError(`The run "${actions.slice(0, 24)}" has an unknown action at "${actions.slice(at, at + 6)}" (expected u, i, g, p, q, U<k>. or I<k>.).`);
+    }
+    tokens.push(match[0]);
+  }
+  return tokens;
 }
 
 function dChangeNote(from: number, to: number): string {

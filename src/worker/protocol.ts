@@ -4,7 +4,7 @@
  * generation: replies from an older generation (before a reset or a new data set) are
  * dropped by the client.
  */
-import type { HalfStepResult, LossParts, Mode, SingularRow, SolveTrace, Side } from '../core';
+import type { ConfidenceComparison, HalfStepResult, LossParts, Mode, SingularRow, SolveTrace, Side } from '../core';
 
 /** Known entries as parallel arrays (row, column, value), with the matrix shape and labels. */
 export interface EntryList {
@@ -44,7 +44,7 @@ export interface ModelSettings {
 }
 
 /** The kind of action a snapshot follows. */
-export type StepKind = 'init' | 'users' | 'items' | 'gd' | 'update' | 'restore';
+export type StepKind = 'init' | 'users' | 'items' | 'row' | 'gd' | 'update' | 'restore';
 
 export interface Metrics extends LossParts {
   trainRmse: number;
@@ -67,8 +67,10 @@ export interface Snapshot {
   singular: SingularRow[];
   /** Gradient descent divergence, in words. */
   diverged: string | null;
-  /** Which rows the action solved, for highlighting. */
+  /** Which side the action solved, for highlighting. */
   solved: Side | 'both' | null;
+  /** For a single-row solve ('row'): the row it solved. */
+  row: number | null;
   /** A note about the action (e.g. why the model was re-initialised). */
   note: string | null;
 }
@@ -82,7 +84,9 @@ export type Request =
   | { type: 'play'; delayMs: number; maxSteps: number }
   | { type: 'pause' }
   | { type: 'restore'; U: Float64Array; V: Float64Array; step: number }
-  | { type: 'trace'; side: Side; index: number }
+  | { type: 'solveRow'; side: Side; index: number }
+  | { type: 'trace'; side: Side; index: number; factors: { U: Float64Array; V: Float64Array } | null }
+  | { type: 'compareConfidence'; alpha: number; iterations: number }
   | { type: 'replay'; actions: string };
 
 export type RequestType = Request['type'];
@@ -91,6 +95,7 @@ export type RequestType = Request['type'];
 export type Reply =
   | { type: 'snapshot'; id: number; generation: number; snapshots: Snapshot[] }
   | { type: 'trace'; id: number; generation: number; trace: SolveTrace }
+  | { type: 'comparison'; id: number; generation: number; comparison: ConfidenceComparison }
   | { type: 'error'; id: number; generation: number; message: string }
   | { type: 'stopped'; id: number; generation: number; reason: string };
 
