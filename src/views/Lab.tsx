@@ -7,6 +7,7 @@ import { FactorProduct } from './Factors/FactorProduct';
 import { HoverExplain } from './Explain/HoverExplain';
 import { StatusBanner } from './common/StatusBanner';
 import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
+import { ExplorePanel } from './Explore/ExplorePanel';
 import { useShortcuts } from './Shortcuts/useShortcuts';
 import './Lab.css';
 
@@ -39,6 +40,7 @@ export function Lab({ shortcuts = true }: LabProps) {
           <FactorProduct />
         </section>
       </div>
+      <ExplorePanel />
       <p className="shortcut-hint muted">
         Press <kbd>?</kbd> for keyboard shortcuts.{' '}
         <button type="button" className="link-button" onClick={openHelp}>

@@ -1,0 +1,3 @@
+export function ObjectivePanel() {
+  return <p className="muted">The objective panel is coming.</p>;
+}

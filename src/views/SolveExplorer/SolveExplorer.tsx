@@ -1,0 +1,3 @@
+export function SolveExplorer() {
+  return <p className="muted">The solve explorer is coming.</p>;
+}
