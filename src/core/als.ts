@@ -231,7 +231,7 @@ function effectiveCount(problem: Problem, view: SideView, start: number, end: nu
 /** Plain-words reason why a row's normal equations are singular. */
 export function describeSingular(problem: Problem, side: Side, id: string, count: number, d: number, lambda: number): string {
   const who = side === 'users' ? `User ${id}` : `Item ${id}`;
-  const row = side === 'users' ? 'u_i' : 'v_j';
+  const row = side === 'users' ? 'uᵢ' : 'vⱼ';
   const fix = `Any λ > 0 adds λI and makes the system positive definite, so it has exactly one solution.`;
   if (problem.mode === 'explicit') {
     const gram = side === 'users' ? 'V_Ωᵢᵀ V_Ωᵢ' : 'U_Ωʲᵀ U_Ωʲ';

@@ -23,7 +23,13 @@ export interface ConfidenceComparison {
   iterations: number;
 }
 
-function summarise(label: string, c0: number, problem: Problem, P: readonly (readonly number[])[], options: CompareOptions): ConfidenceFit {
+function summarise(
+  label: string,
+  c0: number,
+  problem: Problem,
+  P: readonly (readonly number[])[],
+  options: CompareOptions,
+): ConfidenceFit {
   const m = P.length;
   const n = P[0]?.length ?? 0;
   const F = initFactors(m, n, options.factors, { seed: options.seed, scale: options.initScale });
@@ -69,13 +75,18 @@ export interface CompareOptions {
  * u_iᵀv_j ≈ 1 everywhere; with c = 1 + α·r (Hu, Koren & Volinsky), unobserved pairs keep
  * confidence 1 and pull predictions towards 0. Both are fitted by ALS from the same start.
  */
-export function compareConfidence(P: readonly (readonly number[])[], C: readonly (readonly number[])[], options: CompareOptions): ConfidenceComparison {
+export function compareConfidence(
+  P: readonly (readonly number[])[],
+  C: readonly (readonly number[])[],
+  options: CompareOptions,
+): ConfidenceComparison {
   const m = P.length;
   const n = P[0]?.length ?? 0;
   const lecture = implicitProblem(implicitFromMatrices(P, C));
   // The paper's scheme reads the lecture's confidences of observed pairs as the raw amounts r.
   const observed: Triple[] = [];
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) if (P[i]![j] === 1) observed.push({ user: i, item: j, value: Math.max(C[i]![j]!, 1e-9) });
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) if (P[i]![j] === 1) observed.push({ user: i, item: j, value: Math.max(C[i]![j]!, 1e-9) });
   const paper = implicitProblem(implicitFromObservations(ratingsFromTriples(m, n, observed), options.alpha));
   return {
     lecture: summarise("the lecture's C (unobserved pairs: c = 0)", 0, lecture, P, options),

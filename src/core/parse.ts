@@ -134,12 +134,19 @@ export function alignRows(train: Ratings, rows: readonly RatingRow[]): { test: R
   return { test: ratingsFromTriples(train.m, train.n, triples, train.userIds, train.itemIds), skipped };
 }
 
-/** Writes R's known entries as a rating file that {@link parseRatings} reads back to the same R. */
+/**
+ * Writes R's known entries as a rating file that {@link parseRatings} reads back to the same
+ * ratings: the same labels and entries, though items are numbered in order of first
+ * appearance (users keep their order when each has a rating).
+ */
 export function serializeRatings(R: Ratings, delimiter: Delimiter = ',', header = true): string {
   const sep = delimiter;
   for (const id of [...R.userIds, ...R.itemIds]) {
-    if (id === '' || /[\s,]|::/.test(id)) {
-      throw new RangeError(`The label "${id}" cannot be written to a rating file (it is empty or holds a separator or space).`);
+    // A label must not hold a separator, start a comment line, or run into a "::" separator.
+    if (id === '' || /[\s,]|::/.test(id) || id.startsWith('#') || (sep === '::' && id.includes(':'))) {
+      throw new RangeError(
+        `The label "${id}" cannot be written to a rating file: it is empty, holds a separator, a space${sep === '::' ? ' or a colon' : ''}, or starts with "#".`,
+      );
     }
   }
   const out: string[] = header ? [['user', 'item', 'rating'].join(sep)] : [];

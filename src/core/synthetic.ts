@@ -32,7 +32,8 @@ export function syntheticRatings(options: SyntheticOptions): Ratings {
   const normal = createNormal(rng);
 
   // Per-user counts: heavy-tailed shares of k, each at least min(perUserFloor, n).
-  const floor = Math.min(n, Math.max(1, Math.min(20, Math.floor(k / Math.max(1, m) / 2))));
+  // Everyone gets `floor` ratings (0 when there are fewer ratings than users), the rest by weight.
+  const floor = k >= m ? Math.min(n, Math.max(1, Math.min(20, Math.floor(k / m / 2)))) : 0;
   const weights = Array.from({ length: m }, () => Math.exp(1.1 * normal()));
   const total = weights.reduce((a, b) => a + b, 0);
   const counts = weights.map((w) => Math.min(n, floor + Math.floor(((k - floor * m) * w) / total)));
@@ -44,7 +45,7 @@ export function syntheticRatings(options: SyntheticOptions): Ratings {
     }
   }
   for (let i = 0; assigned > k; i = (i + 1) % m) {
-    if (counts[i]! > 1) {
+    if (counts[i]! > 0) {
       counts[i]!--;
       assigned--;
     }

@@ -34,6 +34,8 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
   const entry = useLab((s) => currentEntry(s));
   const hover = useLab((s) => s.hover);
   const selected = useLab((s) => s.selected);
+  const focus = useLab((s) => s.focus);
+  const emphasis = useLab((s) => s.emphasis);
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
   const { setHover, select } = useLab((s) => ({ setHover: s.setHover, select: s.select }));
@@ -75,8 +77,22 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
   };
   const hoverRows = hover ? new Set([hover.i]) : null;
   const hoverCols = hover ? new Set([hover.j]) : null;
-  const selectedUser = selected?.side === 'users' ? new Set([selected.index]) : null;
-  const selectedItem = selected?.side === 'items' ? new Set([selected.index]) : null;
+  // The solve explorer lights up the row it solves and, from stage 2, the fixed rows Ω it uses.
+  const omega = focus && focus.stage >= 2 ? new Set(focus.omega) : null;
+  const selectedUser = focus
+    ? focus.side === 'users'
+      ? new Set([focus.index])
+      : omega
+    : selected?.side === 'users'
+      ? new Set([selected.index])
+      : null;
+  const selectedItem = focus
+    ? focus.side === 'items'
+      ? new Set([focus.index])
+      : omega
+    : selected?.side === 'items'
+      ? new Set([selected.index])
+      : null;
   const onHover = (c: CellRef | null) => setHover(c);
 
   if (!entry) return <p className="muted">Preparing the model…</p>;
@@ -111,9 +127,9 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
             cellWidth={cell}
             cellHeight={cellH}
             highlightCols={hoverCols ?? selectedItem}
+            className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
             onCellClick={(c) => select({ side: 'items', index: c.j })}
             describe={(a, j, v) => `v_${data.itemIds[j]}, factor ${a + 1}: ${v.toFixed(3)}`}
-            className={entry.solved === 'items' && V.activeRow >= 0 ? 'hm-animating' : undefined}
           />
         </figure>
         <figure className="fp-u">
@@ -156,6 +172,7 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
             hover={hover}
             onHover={onHover}
             marked={unknown}
+            outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !held.has(cellKey(i, j)) : undefined}
             hatched={(i, j) => held.has(cellKey(i, j))}
             highlightRows={selectedUser}
             highlightCols={selectedItem}

@@ -36,6 +36,8 @@ export interface HeatmapProps {
   hover?: CellRef | null;
   /** Cells to mark (predictions at R's `?` positions). */
   marked?: (i: number, j: number) => boolean;
+  /** Cells drawn with a thick outline (e.g. the terms of the objective being pointed at). */
+  outlined?: (i: number, j: number) => boolean;
   /** Cells drawn hatched (held out). */
   hatched?: (i: number, j: number) => boolean;
   onHover?: (cell: CellRef | null) => void;
@@ -81,6 +83,7 @@ function SvgHeatmap(props: HeatmapProps) {
     hover,
     marked,
     hatched,
+    outlined,
     highlightRows,
     highlightCols,
     onHover,
@@ -118,6 +121,7 @@ function SvgHeatmap(props: HeatmapProps) {
           <rect width={w} height={h} fill={fill} className="hm-rect" />
           {isHatched && <rect width={w} height={h} fill="url(#hm-hatch)" className="hm-hatch" />}
           {isMarked && <rect x={2} y={2} width={w - 4} height={h - 4} className="hm-mark" />}
+          {outlined?.(i, j) && <rect x={2} y={2} width={w - 4} height={h - 4} className="hm-outline" />}
           {showNumbers && (
             <text
               x={w / 2}

@@ -1,3 +1,116 @@
+/**
+ * The lecture's objective with its terms filled in live: the data term, the
+ * regularisation term and their sum after the step on screen. Pointing at (or focusing)
+ * a term lights up the cells it sums over in the factor views.
+ */
+import { useLab } from '../../state/LabContext';
+import { currentEntry } from '../../state/labStore';
+import { Tex, texNumber } from '../common/Tex';
+import './ObjectivePanel.css';
+
+const DATA_TEX = {
+  explicit: '\\sum_{(i,j)\\in\\Omega} \\big(r_{ij} - u_i^\\top v_j\\big)^2',
+  implicit: '\\sum_{i=1}^{m}\\sum_{j=1}^{n} c_{ij}\\big(p_{ij} - u_i^\\top v_j\\big)^2',
+};
+const REG_TEX = '\\lambda\\Big(\\sum_{i} \\|u_i\\|^2 + \\sum_{j} \\|v_j\\|^2\\Big)';
+
+function Term({ tex, which, label }: { tex: string; which: 'data' | 'regularization'; label: string }) {
+  const emphasis = useLab((s) => s.emphasis);
+  const setEmphasis = useLab((s) => s.setEmphasis);
+  return (
+    <span
+      className={`obj-term ${emphasis === which ? 'on' : ''}`}
+      tabIndex={0}
+      role="button"
+      aria-pressed={emphasis === which}
+      aria-label={label}
+      onPointerEnter={() => setEmphasis(which)}
+      onPointerLeave={() => setEmphasis(null)}
+      onFocus={() => setEmphasis(which)}
+      onBlur={() => setEmphasis(null)}
+    >
+      <Tex math={tex} />
+    </span>
+  );
+}
+
 export function ObjectivePanel() {
-  return <p className="muted">The objective panel is coming.</p>;
+  const entry = useLab((s) => currentEntry(s));
+  const lambda = useLab((s) => s.settings.lambda);
+  const mode = useLab((s) => s.data.mode);
+  const known = useLab(
+    (s) => s.data.cells.reduce((k, row) => k + row.filter((v) => v !== null).length, 0) - s.data.heldOut.length,
+  );
+  const heldOut = useLab((s) => s.data.heldOut.length);
+  if (!entry) return <p className="muted">Preparing the model…</p>;
+  const { data, regularization, total, trainRmse, testRmse } = entry.metrics;
+  const norms = lambda > 0 ? regularization / lambda : null;
+  const share = total > 0 ? data / total : 0;
+  return (
+    <div className="objective-panel">
+      <div className="obj-formula" aria-label="The objective">
+        <Tex math="\mathcal{L}(U,V) \;=\;" />
+        <Term
+          tex={DATA_TEX[mode]}
+          which="data"
+          label={
+            mode === 'explicit'
+              ? 'Data term: squared errors over the known ratings'
+              : 'Data term: weighted squared errors over all pairs'
+          }
+        />
+        <Tex math="\;+\;" />
+        <Term tex={REG_TEX} which="regularization" label="Regularisation term: lambda times the squared norms of U and V" />
+      </div>
+      <div className="obj-numbers">
+        <Tex
+          block
+          math={`\\mathcal{L} = \\underbrace{${texNumber(data, 4)}}_{\\text{data}} + \\underbrace{${texNumber(lambda, 4)}\\times ${norms === null ? '(\\ldots)' : texNumber(norms, 4)}}_{\\text{regularisation} \\,=\\, ${texNumber(regularization, 4)}} = \\mathbf{${texNumber(total, 4)}}`}
+        />
+      </div>
+      <div
+        className="obj-bar"
+        role="img"
+        aria-label={`Data term ${(share * 100).toFixed(0)}% of the objective, regularisation ${(100 - share * 100).toFixed(0)}%`}
+      >
+        <span className="obj-bar-data" style={{ width: `${share * 100}%` }} />
+        <span className="obj-bar-reg" style={{ width: `${(1 - share) * 100}%` }} />
+      </div>
+      <p className="obj-legend">
+        <span className="swatch data" /> data term {(share * 100).toFixed(0)}% &nbsp; <span className="swatch reg" />{' '}
+        regularisation {(100 - share * 100).toFixed(0)}% — after step {entry.step}. Point at a term to light up what it sums over:{' '}
+        {mode === 'explicit' ? `the ${known} known training ratings` : 'every pair of UVᵀ'} or all of U and V.
+      </p>
+      <dl className="obj-metrics">
+        <div>
+          <dt>train RMSE</dt>
+          <dd aria-label="Train RMSE">{Number.isFinite(trainRmse) ? trainRmse.toFixed(4) : '—'}</dd>
+        </div>
+        <div>
+          <dt>held-out RMSE</dt>
+          <dd aria-label="Held-out RMSE">
+            {testRmse !== null ? testRmse.toFixed(4) : heldOut ? '—' : 'hold out some cells of R to measure it'}
+          </dd>
+        </div>
+      </dl>
+      <p className="muted obj-supervised">
+        The supervised-learning view: U and V are learned from the training ratings for a given d and λ; d and λ themselves are
+        hyperparameters, chosen by the error on ratings the model did not see (held out).
+      </p>
+      {mode === 'implicit' && (
+        <details className="se-note">
+          <summary>How this relates to the slides</summary>
+          <p>
+            The slide writes <Tex math="\sum_{i,j} C_{ij}(P_{ij} - u_i^\top v_j)^2 + \lambda\|u_i\|^2 + \lambda\|v_j\|^2" />; read
+            literally, the penalty sits inside the double sum and each <Tex math="u_i" /> would be penalised n times. The loss
+            meant — and the one Hu, Koren and Volinsky use — penalises each vector once, as above. Later the per-user loss appears
+            as <Tex math="\|\sqrt{C^i}P_i - \sqrt{C^i}Vu_i\|^2 + \lambda + \|u_i\|^2" /> with a stray <Tex math="+" />: it is{' '}
+            <Tex math="\|\sqrt{C^i}(p_i - Vu_i)\|^2 + \lambda\|u_i\|^2" />, whose gradient{' '}
+            <Tex math="-2(\sqrt{C^i}V)^\top\sqrt{C^i}(p_i - Vu_i) + 2\lambda u_i" /> vanishes at{' '}
+            <Tex math="u_i = (V^\top C^i V + \lambda I)^{-1} V^\top C^i p_i" />.
+          </p>
+        </details>
+      )}
+    </div>
+  );
 }

@@ -33,3 +33,12 @@ export function texNumber(v: number, digits = 2): string {
 export function texMatrix(rows: readonly (readonly number[])[], digits = 2): string {
   return `\\begin{pmatrix}${rows.map((r) => r.map((v) => texNumber(v, digits)).join(' & ')).join(' \\\\ ')}\\end{pmatrix}`;
 }
+
+/** A number in scientific notation for TeX: 1.97 \times 10^{-10}. */
+export function texScientific(v: number, digits = 2): string {
+  if (v === 0) return '0';
+  if (!Number.isFinite(v)) return '\\text{—}';
+  const [mantissa, exponent] = v.toExponential(digits).split('e');
+  const e = Number(exponent);
+  return e === 0 ? mantissa! : `${mantissa} \\times 10^{${e}}`;
+}

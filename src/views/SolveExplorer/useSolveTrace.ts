@@ -1,0 +1,30 @@
+/**
+ * The trace of the selected row's closed-form solve, fetched from the worker for the
+ * factors on screen (so a scrubbed-back step explains itself), refreshed when they change.
+ */
+import { useEffect, useState } from 'react';
+import type { Side, SolveTrace } from '../../core';
+import { useLab, useLabStore } from '../../state/LabContext';
+import { clientOf, currentEntry } from '../../state/labStore';
+
+export function useSolveTrace(side: Side, index: number): { trace: SolveTrace | null; error: string | null } {
+  const store = useLabStore();
+  const entry = useLab((s) => currentEntry(s));
+  const lambda = useLab((s) => s.settings.lambda);
+  const data = useLab((s) => s.data);
+  const [state, setState] = useState<{ trace: SolveTrace | null; error: string | null }>({ trace: null, error: null });
+  useEffect(() => {
+    if (!entry?.U || !entry.V) return;
+    const rows = side === 'users' ? entry.m : entry.n;
+    if (index >= rows) return;
+    let live = true;
+    clientOf(store)
+      .trace(side, index, { U: entry.U, V: entry.V })
+      .then((trace) => live && setState({ trace, error: null }))
+      .catch((error: Error) => live && setState({ trace: null, error: error.message }));
+    return () => {
+      live = false;
+    };
+  }, [store, entry, side, index, lambda, data]);
+  return state;
+}
