@@ -32,7 +32,7 @@ export function Lab({ shortcuts = true }: LabProps) {
       <div className="lab-main">
         <section aria-labelledby="grid-title" className="panel lab-grid">
           <h2 id="grid-title">Rating matrix R</h2>
-          <RatingGrid />
+          <RatingGrid showToolbar />
           <HoverExplain />
         </section>
         <section aria-labelledby="factors-title" className="panel lab-factors">

@@ -1,32 +1,193 @@
+/**
+ * The rating grid: the lab's R (or, for implicit feedback, the observations, P and C) as
+ * an editable ARIA grid, with the controls that change the data. Reads and writes the lab's
+ * store only (useLab), so several labs on one page stay independent; every edit is a pure
+ * function from state/edits followed by setData, which keeps undo history.
+ */
+import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../state/LabContext';
+import {
+  dataKind,
+  removeItem,
+  removeUser,
+  renameLabel,
+  setCell,
+  setConfidence,
+  toggleHeldOut,
+  validateEntry,
+  type EditResult,
+} from '../../state/edits';
+import type { LabData } from '../../state/labData';
+import { DataToolbar } from '../DataToolbar/DataToolbar';
+import { cellViews, editText, layersOf, type GridLayer } from './cellView';
+import { DataSettings } from './DataSettings';
+import { GridControls } from './GridControls';
+import { undoKey, type GridPos } from './gridKeys';
+import { MatrixGrid, type GridSide } from './MatrixGrid';
+import { ThresholdPanel } from './ThresholdPanel';
+import './RatingGrid.css';
 
-/** R with users as rows and items as columns; `?` marks an unknown rating. */
-export function RatingGrid() {
-  const data = useLab((s) => s.data);
-  return (
-    <table className="rating-grid" aria-label="Rating matrix R">
-      <thead>
-        <tr>
-          <th scope="col" aria-label="users \\ items" />
-          {data.itemIds.map((id) => (
-            <th key={id} scope="col">
-              {id}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.cells.map((row, i) => (
-          <tr key={data.userIds[i]}>
-            <th scope="row">{data.userIds[i]}</th>
-            {row.map((v, j) => (
-              <td key={j} className={v === null ? 'unknown' : undefined}>
-                {v === null ? '?' : v}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+export interface RatingGridProps {
+  /** Whether the student may change the data (default true). */
+  editable?: boolean;
+  /** Undo/redo, add/remove, hold-out, feedback kind and scale (default: when editable). */
+  showControls?: boolean;
+  /** The presets toolbar above the grid (default false: the full lab places it itself). */
+  showToolbar?: boolean;
+  /** The grid's accessible name. */
+  label?: string;
+  /** Height beyond which the grid scrolls (CSS length). */
+  maxHeight?: string;
+}
+
+export interface Notice {
+  tone: 'info' | 'error';
+  text: string;
+}
+
+export function RatingGrid({
+  editable = true,
+  showControls = editable,
+  showToolbar = false,
+  label = 'Rating matrix R',
+  maxHeight = '70vh',
+}: RatingGridProps) {
+  const { data, alpha, hover, selected, setData, undo, redo, setHover, select } = useLab((s) => ({
+    data: s.data,
+    alpha: s.settings.alpha,
+    hover: s.hover,
+    selected: s.selected,
+    setData: s.setData,
+    undo: s.undo,
+    redo: s.redo,
+    setHover: s.setHover,
+    select: s.select,
+  }));
+  const kind = dataKind(data);
+  const layers = layersOf(kind);
+  const [layerChoice, setLayer] = useState<{ kind: string; layer: GridLayer }>({ kind, layer: 'cells' });
+  const layer = layerChoice.kind === kind ? layerChoice.layer : 'cells';
+  const layerInfo = layers.find((l) => l.id === layer) ?? layers[0]!;
+  const [holdMode, setHoldMode] = useState(false);
+  const [active, setActive] = useState<GridPos>({ r: 0, c: 0 });
+  const [converting, setConverting] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const describedBy = useId();
+
+  /** Applies an edit: null when done, else why it was refused. */
+  const apply = useCallback(
+    (result: EditResult, after?: (next: LabData) => void): string | null => {
+      if (!result.ok) return result.error;
+      if (result.data !== data) setData(result.data);
+      after?.(result.data);
+      return null;
+    },
+    [data, setData],
   );
+
+  const view = useMemo(() => cellViews(data, layer, alpha), [data, layer, alpha]);
+
+  const onEdit = (i: number, j: number, text: string) => {
+    if (!layerInfo.editable) return `${layerInfo.short} follows from r here (${layerInfo.long}): edit r instead`;
+    const target = layer === 'confidence' ? 'confidence' : 'cells';
+    const entry = validateEntry(data, text, target);
+    if ('error' in entry) return entry.error;
+    return apply(target === 'confidence' ? setConfidence(data, i, j, entry.value) : setCell(data, i, j, entry.value));
+  };
+  const onClear = (i: number, j: number) => {
+    if (layer === 'confidence') return onEdit(i, j, '0');
+    if (!layerInfo.editable) return onEdit(i, j, '?');
+    return apply(setCell(data, i, j, null));
+  };
+  const onRename = (side: GridSide, index: number, text: string) => apply(renameLabel(data, side, index, text));
+  const onHoldOut = (i: number, j: number) => apply(toggleHeldOut(data, i, j));
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!editable) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select')) return;
+    const action = undoKey(e);
+    if (!action) return;
+    e.preventDefault();
+    if (action === 'undo') undo();
+    else redo();
+  };
+
+  const m = data.userIds.length;
+  const n = data.itemIds.length;
+  const user = active.r >= 0 && active.r < m ? active.r : m - 1;
+  const item = active.c >= 0 && active.c < n ? active.c : n - 1;
+
+  return (
+    <div className="rating-grid-view" onKeyDown={onKeyDown}>
+      {showToolbar && <DataToolbar />}
+      {showControls && editable && (
+        <GridControls
+          user={user}
+          item={item}
+          holdMode={holdMode}
+          onHoldMode={setHoldMode}
+          onNotice={setNotice}
+          onRemove={(side) => {
+            const error =
+              side === 'users'
+                ? apply(removeUser(data, user), () => select(null))
+                : apply(removeItem(data, item), () => select(null));
+            setHover(null);
+            setNotice(error ? { tone: 'error', text: error } : null);
+          }}
+        />
+      )}
+      {showControls && editable && (
+        <DataSettings
+          layers={layers}
+          layer={layer}
+          onLayer={(l) => setLayer({ kind, layer: l })}
+          onConvert={() => setConverting(true)}
+          onNotice={setNotice}
+        />
+      )}
+      <div role="status" className={`rg-notice${notice ? ` rg-notice-${notice.tone}` : ''}`}>
+        {notice?.text}
+      </div>
+      {converting && kind === 'explicit' && (
+        <ThresholdPanel
+          onClose={(text) => {
+            setConverting(false);
+            if (text) setNotice({ tone: 'info', text });
+          }}
+        />
+      )}
+      <p id={describedBy} className="rg-caption">
+        {captionOf(kind, layerInfo.long, alpha)}
+        {data.heldOut.length > 0 && ` ${data.heldOut.length} held out (hatched).`}
+      </p>
+      <MatrixGrid
+        label={label}
+        describedBy={describedBy}
+        rowLabels={data.userIds}
+        colLabels={data.itemIds}
+        view={view}
+        editText={(i, j) => editText(data, layer, alpha, i, j)}
+        editable={editable}
+        onEdit={onEdit}
+        onClear={onClear}
+        onHoldOut={onHoldOut}
+        onRename={onRename}
+        onSelect={(side, index) => select({ side, index })}
+        onHover={setHover}
+        onActiveChange={setActive}
+        clickHoldsOut={holdMode}
+        linked={hover}
+        selected={selected}
+        maxHeight={maxHeight}
+      />
+    </div>
+  );
+}
+
+function captionOf(kind: ReturnType<typeof dataKind>, layer: string, alpha: number): string {
+  if (kind === 'explicit') return 'Users × items; ? = unknown.';
+  if (kind === 'alpha') return `Implicit feedback: showing ${layer}; α = ${alpha}. Empty = no interaction (p = 0, c = 1).`;
+  return `Implicit feedback with the lecture’s P and C: showing ${layer}.`;
 }

@@ -1,0 +1,119 @@
+/**
+ * Buttons above the grid: undo and redo, adding and removing users and items (the ones
+ * removed are those of the focused cell, named on the button), and the hold-out mode.
+ */
+import { useLab } from '../../state/LabContext';
+import { addItem, addUser, clearHeldOut } from '../../state/edits';
+import type { GridSide } from './MatrixGrid';
+import type { Notice } from './RatingGrid';
+
+export interface GridControlsProps {
+  /** The focused cell's user and item: what the Remove buttons remove. */
+  user: number;
+  item: number;
+  holdMode: boolean;
+  onHoldMode(on: boolean): void;
+  onRemove(side: GridSide): void;
+  onNotice(notice: Notice | null): void;
+}
+
+export function GridControls({ user, item, holdMode, onHoldMode, onRemove, onNotice }: GridControlsProps) {
+  const { data, canUndo, canRedo, setData, undo, redo } = useLab((s) => ({
+    data: s.data,
+    canUndo: s.past.length > 0,
+    canRedo: s.future.length > 0,
+    setData: s.setData,
+    undo: s.undo,
+    redo: s.redo,
+  }));
+  const userId = data.userIds[user];
+  const itemId = data.itemIds[item];
+  const add = (side: GridSide) => {
+    const result = side === 'users' ? addUser(data) : addItem(data);
+    if (result.ok) {
+      setData(result.data);
+      onNotice(null);
+    } else onNotice({ tone: 'error', text: result.error });
+  };
+  return (
+    <div className="rg-controls" role="group" aria-label="Edit the data">
+      <span className="rg-group">
+        <button
+          type="button"
+          className="rg-icon"
+          onClick={undo}
+          disabled={!canUndo}
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          aria-keyshortcuts="Control+Z"
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="rg-icon"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+        >
+          ↷
+        </button>
+      </span>
+      <span className="rg-group">
+        <span className="rg-group-label">Users</span>
+        <button type="button" onClick={() => add('users')} aria-label="Add user" title="Add a user (a row of ?)">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => onRemove('users')}
+          disabled={!userId || data.userIds.length < 2}
+          aria-label={`Remove user ${userId ?? ''}`}
+          title={`Remove user ${userId ?? ''} (the focused cell's row)`}
+        >
+          − {userId}
+        </button>
+      </span>
+      <span className="rg-group">
+        <span className="rg-group-label">Items</span>
+        <button type="button" onClick={() => add('items')} aria-label="Add item" title="Add an item (a column of ?)">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => onRemove('items')}
+          disabled={!itemId || data.itemIds.length < 2}
+          aria-label={`Remove item ${itemId ?? ''}`}
+          title={`Remove item ${itemId ?? ''} (the focused cell's column)`}
+        >
+          − {itemId}
+        </button>
+      </span>
+      <span className="rg-group">
+        <button
+          type="button"
+          aria-pressed={holdMode}
+          className={holdMode ? 'rg-toggle-on' : undefined}
+          onClick={() => onHoldMode(!holdMode)}
+          title="When on, clicking a known cell holds it out of training (or puts it back). Key: H on a focused cell."
+        >
+          Hold out
+        </button>
+        {data.heldOut.length > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              const result = clearHeldOut(data);
+              if (result.ok) setData(result.data);
+            }}
+            title="Put every held-out cell back into training"
+          >
+            Clear {data.heldOut.length} held out
+          </button>
+        )}
+      </span>
+    </div>
+  );
+}
