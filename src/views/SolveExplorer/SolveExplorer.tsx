@@ -10,6 +10,7 @@ import { useLab } from '../../state/LabContext';
 import { Tex } from '../common/Tex';
 import { ExplicitStage, ImplicitStage, explicitStages, implicitStages } from './stages';
 import { MathjsCheck } from './MathjsCheck';
+import { ConfidenceComparison } from './ConfidenceComparison';
 import { notation } from './notation';
 import { useSolveTrace } from './useSolveTrace';
 import './SolveExplorer.css';
@@ -142,6 +143,7 @@ export function SolveExplorer(props: SolveExplorerProps) {
       </div>
 
       {!implicit && <SlideNote />}
+      {implicit && <ConfidenceComparison />}
     </div>
   );
 }
