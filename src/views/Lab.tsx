@@ -8,6 +8,8 @@ import { HoverExplain } from './Explain/HoverExplain';
 import { StatusBanner } from './common/StatusBanner';
 import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
 import { ExplorePanel } from './Explore/ExplorePanel';
+import { LossChart } from './LossChart/LossChart';
+import { Timeline } from './Timeline/Timeline';
 import { useShortcuts } from './Shortcuts/useShortcuts';
 import './Lab.css';
 
@@ -40,6 +42,11 @@ export function Lab({ shortcuts = true }: LabProps) {
           <FactorProduct />
         </section>
       </div>
+      <section aria-labelledby="loss-title" className="panel lab-loss">
+        <h2 id="loss-title">Objective over the run</h2>
+        <LossChart />
+        <Timeline />
+      </section>
       <ExplorePanel />
       <p className="shortcut-hint muted">
         Press <kbd>?</kbd> for keyboard shortcuts.{' '}
