@@ -13,3 +13,4 @@ export * from './split';
 export * from './trace';
 export * from './synthetic';
 export * from './compare';
+export * from './sweep';

@@ -9,13 +9,42 @@ import { createLabStore, type LabOptions, type LabState } from './labStore';
 
 const LabContext = createContext<StoreApi<LabState> | null>(null);
 
+const pendingDispose = new WeakMap<StoreApi<LabState>, ReturnType<typeof setTimeout>>();
+
+/**
+ * Disposes a store (and its worker) when its owner unmounts for good. The dispose waits a
+ * tick, so React's StrictMode (which unmounts and remounts at once in development) keeps it.
+ */
+export function useStoreLifetime(store: StoreApi<LabState>, owned = true): void {
+  useEffect(() => {
+    if (!owned) return;
+    const timer = pendingDispose.get(store);
+    if (timer !== undefined) clearTimeout(timer);
+    pendingDispose.delete(store);
+    return () => {
+      pendingDispose.set(
+        store,
+        setTimeout(() => {
+          pendingDispose.delete(store);
+          store.getState().dispose();
+        }, 0),
+      );
+    };
+  }, [store, owned]);
+}
+
 export function LabProvider({
   children,
   store: given,
   ...options
 }: LabOptions & { children: ReactNode; store?: StoreApi<LabState> }) {
   const [store] = useState(() => given ?? createLabStore(options));
-  useEffect(() => (given ? undefined : () => store.getState().dispose()), [store, given]);
+  useStoreLifetime(store, !given);
+  return <LabContext.Provider value={store}>{children}</LabContext.Provider>;
+}
+
+/** Provides a store made elsewhere (a lesson's lab), without taking ownership. */
+export function LabStoreProvider({ store, children }: { store: StoreApi<LabState>; children: ReactNode }) {
   return <LabContext.Provider value={store}>{children}</LabContext.Provider>;
 }
 

@@ -4,8 +4,8 @@
  * arrives after a reset or a new data set describes a model that no longer exists).
  */
 import { createDispatcher } from './dispatcher';
-import type { Envelope, Reply, Request } from './protocol';
-import type { ConfidenceComparison, SolveTrace } from '../core';
+import type { Envelope, ProblemSpec, Reply, Request, SweepResult } from './protocol';
+import type { ConfidenceComparison, SolveTrace, SweepOptions } from '../core';
 
 export type ReplyListener = (reply: Reply) => void;
 
@@ -72,7 +72,7 @@ export class LabClient {
     const transfer: Transferable[] = [];
     if (request.type === 'restore') transfer.push(request.U.buffer, request.V.buffer);
     if (request.type === 'trace' && request.factors) transfer.push(request.factors.U.buffer, request.factors.V.buffer);
-    if (request.type === 'load') {
+    if (request.type === 'load' || request.type === 'sweep') {
       for (const list of [request.spec.train, request.spec.test])
         if (list) transfer.push(list.rows.buffer, list.cols.buffer, list.values.buffer);
     }
@@ -87,7 +87,11 @@ export class LabClient {
   }
 
   /** The closed-form solve of one row, with every intermediate (on given factors, e.g. a scrubbed-back step). */
-  async trace(side: 'users' | 'items', index: number, factors: { U: Float64Array; V: Float64Array } | null = null): Promise<SolveTrace> {
+  async trace(
+    side: 'users' | 'items',
+    index: number,
+    factors: { U: Float64Array; V: Float64Array } | null = null,
+  ): Promise<SolveTrace> {
     const copy = factors ? { U: factors.U.slice(), V: factors.V.slice() } : null;
     const reply = await this.ask({ type: 'trace', side, index, factors: copy });
     if (reply.type !== 'trace') throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply ${reply.type}.`);
@@ -99,6 +103,13 @@ export class LabClient {
     const reply = await this.ask({ type: 'compareConfidence', alpha, iterations });
     if (reply.type !== 'comparison') throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply ${reply.type}.`);
     return reply.comparison;
+  }
+
+  /** A hyperparameter sweep (held-out RMSE for each value), computed in the worker. */
+  async sweep(spec: ProblemSpec, options: SweepOptions): Promise<SweepResult> {
+    const reply = await this.ask({ type: 'sweep', spec, options });
+    if (reply.type !== 'sweep') throw new Error(reply.type === 'error' ? reply.message : `Unexpected reply ${reply.type}.`);
+    return reply.result;
   }
 
   private receive(reply: Reply): void {

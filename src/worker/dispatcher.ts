@@ -3,7 +3,7 @@
  * plus the play loop. Independent of where it runs: the Web Worker wires it to
  * `self`, and the main-thread fallback to a fake port.
  */
-import { LabEngine } from './engine';
+import { LabEngine, sweepSpec } from './engine';
 import type { Envelope, Reply, Snapshot } from './protocol';
 
 export type Post = (reply: Reply, transfer: ArrayBuffer[]) => void;
@@ -101,6 +101,9 @@ export function createDispatcher(postReply: Post): (envelope: Envelope) => void 
           break;
         case 'solveRow':
           sendSnapshots(id, generation, [engine.solveRow(request.side, request.index, generation)]);
+          break;
+        case 'sweep':
+          post({ type: 'sweep', id, generation, result: sweepSpec(request.spec, request.options) });
           break;
         case 'compareConfidence':
           post({ type: 'comparison', id, generation, comparison: engine.compareConfidence(request.alpha, request.iterations) });

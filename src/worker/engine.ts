@@ -7,6 +7,9 @@ import {
   assertFactorCount,
   compareConfidence,
   solveRows,
+  sweepHyperparameter,
+  type SweepOptions,
+  type SweepPoint,
   type ConfidenceComparison,
   explicitProblem,
   gradientStep,
@@ -181,7 +184,8 @@ export class LabEngine {
   /** The closed-form solve of one row, on the current factors or on given ones (a scrubbed-back step). */
   trace(side: Side, index: number, factors: { U: Float64Array; V: Float64Array } | null = null): SolveTrace {
     const F = this.F!;
-    const at = factors && factors.U.length === F.U.length && factors.V.length === F.V.length ? { ...F, U: factors.U, V: factors.V } : F;
+    const at =
+      factors && factors.U.length === F.U.length && factors.V.length === F.V.length ? { ...F, U: factors.U, V: factors.V } : F;
     return traceSolve(this.problem!, at, side, index, this.settings!.lambda);
   }
 
@@ -209,7 +213,14 @@ export class LabEngine {
         C[i]![spec.train.cols[t]!] = r;
       });
     }
-    return compareConfidence(P, C, { factors: s.factors, lambda: s.lambda, alpha, seed: s.seed, initScale: s.initScale, iterations });
+    return compareConfidence(P, C, {
+      factors: s.factors,
+      lambda: s.lambda,
+      alpha,
+      seed: s.seed,
+      initScale: s.initScale,
+      iterations,
+    });
   }
 
   /** Whether the last full step changed the loss by less than the tolerance (relative). */
@@ -265,11 +276,19 @@ export function parseActions(actions: string): string[] {
     const at = pattern.lastIndex;
     const match = pattern.exec(actions);
     if (!match) {
-      throw new RangeError(`The run "${actions.slice(0, 24)}" has an unknown action at "${actions.slice(at, at + 6)}" (expected u, i, g, p, q, U<k>. or I<k>.).`);
+      throw new RangeError(
+        `The run "${actions.slice(0, 24)}" has an unknown action at "${actions.slice(at, at + 6)}" (expected u, i, g, p, q, U<k>. or I<k>.).`,
+      );
     }
     tokens.push(match[0]);
   }
   return tokens;
+}
+
+/** A hyperparameter sweep on a spec's training entries (stateless: it does not touch the lab's run). */
+export function sweepSpec(spec: ProblemSpec, options: SweepOptions): { points: SweepPoint[]; train: number; test: number } {
+  const R = ratingsFromTriples(spec.m, spec.n, triplesOf(spec.train), spec.userIds, spec.itemIds);
+  return sweepHyperparameter(R, options);
 }
 
 function dChangeNote(from: number, to: number): string {

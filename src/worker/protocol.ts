@@ -4,7 +4,17 @@
  * generation: replies from an older generation (before a reset or a new data set) are
  * dropped by the client.
  */
-import type { ConfidenceComparison, HalfStepResult, LossParts, Mode, SingularRow, SolveTrace, Side } from '../core';
+import type {
+  ConfidenceComparison,
+  HalfStepResult,
+  SweepOptions,
+  SweepPoint,
+  LossParts,
+  Mode,
+  SingularRow,
+  SolveTrace,
+  Side,
+} from '../core';
 
 /** Known entries as parallel arrays (row, column, value), with the matrix shape and labels. */
 export interface EntryList {
@@ -87,7 +97,8 @@ export type Request =
   | { type: 'solveRow'; side: Side; index: number }
   | { type: 'trace'; side: Side; index: number; factors: { U: Float64Array; V: Float64Array } | null }
   | { type: 'compareConfidence'; alpha: number; iterations: number }
-  | { type: 'replay'; actions: string };
+  | { type: 'replay'; actions: string }
+  | { type: 'sweep'; spec: ProblemSpec; options: SweepOptions };
 
 export type RequestType = Request['type'];
 
@@ -96,6 +107,7 @@ export type Reply =
   | { type: 'snapshot'; id: number; generation: number; snapshots: Snapshot[] }
   | { type: 'trace'; id: number; generation: number; trace: SolveTrace }
   | { type: 'comparison'; id: number; generation: number; comparison: ConfidenceComparison }
+  | { type: 'sweep'; id: number; generation: number; result: SweepResult }
   | { type: 'error'; id: number; generation: number; message: string }
   | { type: 'stopped'; id: number; generation: number; reason: string };
 
@@ -106,3 +118,9 @@ export interface Envelope {
 }
 
 export type { HalfStepResult };
+
+export interface SweepResult {
+  points: SweepPoint[];
+  train: number;
+  test: number;
+}
