@@ -4,7 +4,7 @@
  * store only (useLab), so several labs on one page stay independent; every edit is a pure
  * function from state/edits followed by setData, which keeps undo history.
  */
-import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../state/LabContext';
 import {
   dataKind,
@@ -73,6 +73,12 @@ export function RatingGrid({
   const [converting, setConverting] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const describedBy = useId();
+  const root = useRef<HTMLDivElement>(null);
+  // After the conversion the Convert button is gone: the focus goes to the grid, so Ctrl+Z still undoes.
+  const [focusGrid, setFocusGrid] = useState(0);
+  useEffect(() => {
+    if (focusGrid > 0) root.current?.querySelector<HTMLElement>(':scope > .rg [role="grid"] [tabindex="0"]')?.focus();
+  }, [focusGrid]);
 
   /** Applies an edit: null when done, else why it was refused. */
   const apply = useCallback(
@@ -119,7 +125,7 @@ export function RatingGrid({
   const item = active.c >= 0 && active.c < n ? active.c : n - 1;
 
   return (
-    <div className="rating-grid-view" onKeyDown={onKeyDown}>
+    <div ref={root} className="rating-grid-view" onKeyDown={onKeyDown}>
       {showToolbar && <DataToolbar />}
       {showControls && editable && (
         <GridControls
@@ -152,9 +158,13 @@ export function RatingGrid({
       </div>
       {converting && kind === 'explicit' && (
         <ThresholdPanel
-          onClose={(text) => {
+          onClose={(applied) => {
             setConverting(false);
-            if (text) setNotice({ tone: 'info', text });
+            if (applied) {
+              setData(applied.data);
+              setNotice({ tone: 'info', text: applied.message });
+              setFocusGrid((k) => k + 1);
+            }
           }}
         />
       )}

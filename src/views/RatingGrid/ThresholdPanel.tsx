@@ -6,16 +6,22 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { parseEntry, thresholdToImplicit } from '../../state/edits';
+import type { LabData } from '../../state/labData';
 import { cellViews } from './cellView';
 import { MatrixGrid } from './MatrixGrid';
 
+export interface Conversion {
+  data: LabData;
+  message: string;
+}
+
 export interface ThresholdPanelProps {
-  /** Called when the panel closes, with a message to show when the conversion was applied. */
-  onClose(message?: string): void;
+  /** Called once the dialog has closed: with the converted data when the student applied it. */
+  onClose(applied?: Conversion): void;
 }
 
 export function ThresholdPanel({ onClose }: ThresholdPanelProps) {
-  const { data, alpha, setData } = useLab((s) => ({ data: s.data, alpha: s.settings.alpha, setData: s.setData }));
+  const { data, alpha } = useLab((s) => ({ data: s.data, alpha: s.settings.alpha }));
   const [text, setText] = useState(() =>
     String(data.scale.min <= 4 && 4 <= data.scale.max ? 4 : Math.ceil((data.scale.min + data.scale.max) / 2)),
   );
@@ -28,17 +34,20 @@ export function ThresholdPanel({ onClose }: ThresholdPanelProps) {
   const right = useMemo(() => (preview ? cellViews(preview, 'cells', alpha) : null), [preview, alpha]);
   const dialog = useRef<HTMLDialogElement>(null);
   const title = useId();
-  const closing = useRef<string | undefined>(undefined);
+  const closing = useRef<Conversion | undefined>(undefined);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal?.();
   }, []);
-  /** Closing the dialog itself hands the focus back to where it was (the Convert button). */
-  const close = (message?: string) => {
-    closing.current = message;
+  /**
+   * The dialog closes first (handing the focus back), and the data changes after, in
+   * onClose: the dialog must still be in the page when its close event arrives.
+   */
+  const close = (applied?: Conversion) => {
+    closing.current = applied;
     const d = dialog.current;
     if (d?.open && typeof d.close === 'function') d.close();
-    else onClose(message);
+    else onClose(applied);
   };
   return (
     <dialog ref={dialog} className="rg-convert" aria-labelledby={title} onClose={() => onClose(closing.current)}>
@@ -104,8 +113,10 @@ export function ThresholdPanel({ onClose }: ThresholdPanelProps) {
           disabled={!preview}
           onClick={() => {
             if (!preview) return;
-            setData(preview);
-            close(`Converted R to implicit feedback (≥ ${threshold} → 1). Undo (Ctrl+Z) brings R back.`);
+            close({
+              data: preview,
+              message: `Converted R to implicit feedback (≥ ${threshold} → 1). Undo (Ctrl+Z) brings R back.`,
+            });
           }}
         >
           Apply conversion
