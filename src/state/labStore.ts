@@ -284,6 +284,8 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
     };
   });
 
+  // A message the lab opened with (a broken link) stays until the student dismisses it.
+  const openingStatus = options.status ?? null;
   const onReply = (reply: Reply) => {
     const state = store.getState();
     switch (reply.type) {
@@ -303,7 +305,7 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
             text: singular[0]!.reason + (singular.length > 1 ? ` (and ${singular.length - 1} more)` : ''),
           };
         else if (note) status = { tone: 'info', text: note };
-        else if (last.kind !== 'update' && status?.tone !== 'info') status = null;
+        else if (last.kind !== 'update' && status?.tone !== 'info' && status !== openingStatus) status = null;
         store.setState({ timeline: appendToTimeline(base, snaps), singular, status, ...(fresh ? { cursor: null } : {}) });
         break;
       }
