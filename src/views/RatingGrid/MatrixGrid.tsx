@@ -9,7 +9,7 @@ import { CellEditor, type CommitKey } from './CellEditor';
 import { gridLayout, scrollToShow } from './gridLayout';
 import { afterCommit, cellCommand, clampPos, type GridPos } from './gridKeys';
 import type { CellView } from './cellView';
-import { useGridWindow } from './useGridWindow';
+import { measure, useGridWindow } from './useGridWindow';
 
 export type GridSide = 'users' | 'items';
 
@@ -103,8 +103,9 @@ export function MatrixGrid(props: MatrixGridProps) {
     focusPending.current = false;
     const el = scroller.current;
     if (!el) return;
-    if (active.r >= 0) el.scrollTop = scrollToShow(el.scrollTop, el.clientHeight, headerH, cellH, active.r);
-    if (active.c >= 0) el.scrollLeft = scrollToShow(el.scrollLeft, el.clientWidth, rowHeaderW, cellW, active.c);
+    const { width, height } = measure(el);
+    if (active.r >= 0) el.scrollTop = scrollToShow(el.scrollTop, height, headerH, cellH, active.r);
+    if (active.c >= 0) el.scrollLeft = scrollToShow(el.scrollLeft, width, rowHeaderW, cellW, active.c);
     el.querySelector<HTMLElement>(`[data-r="${active.r}"][data-c="${active.c}"]`)?.focus({ preventScroll: true });
     win.update();
   });

@@ -37,7 +37,10 @@ export function ThresholdPanel({ onClose }: ThresholdPanelProps) {
   const closing = useRef<Conversion | undefined>(undefined);
   useEffect(() => {
     const d = dialog.current;
-    if (d && !d.open) d.showModal?.();
+    if (!d || d.open) return;
+    // Without showModal (old browsers, jsdom) the dialog still shows, just not modal.
+    if (typeof d.showModal === 'function') d.showModal();
+    else d.setAttribute('open', '');
   }, []);
   /**
    * The dialog closes first (handing the focus back), and the data changes after, in

@@ -55,7 +55,7 @@ export function gridLayout(rowLabels: readonly string[], colLabels: readonly str
   const headerFont = small ? 19 : 16;
   const pad = 24;
   let cellW = small ? Math.round(3.3 * REM) : Math.round(3 * REM);
-  const cellH = small ? Math.round(2.7 * REM) : Math.round(2.4 * REM);
+  const cellH = Math.ceil((small ? 2.7 : 2.4) * REM);
   cellW = Math.max(cellW, Math.ceil(textChars * 0.62 * fontPx) + 12);
   const rowHeaderW = Math.min(10 * REM, Math.max(3.2 * REM, labelWidth('x'.repeat(longest(rowLabels)), headerFont) + pad));
   const colLabelW = labelWidth('x'.repeat(longest(colLabels)), headerFont) + pad;

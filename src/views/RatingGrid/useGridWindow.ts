@@ -15,7 +15,7 @@ export interface GridViewport {
 /** Without a layout engine (jsdom) a viewport is assumed, so small grids render whole. */
 const FALLBACK = { width: 1600, height: 1200 };
 
-function measure(el: HTMLElement): GridViewport {
+export function measure(el: HTMLElement): GridViewport {
   return {
     top: el.scrollTop,
     left: el.scrollLeft,
