@@ -52,7 +52,7 @@ export function gridLayout(rowLabels: readonly string[], colLabels: readonly str
   const cols = colLabels.length;
   const small = rows * cols <= SMALL_CELLS && rows <= SMALL_SIDE && cols <= SMALL_SIDE;
   const fontPx = small ? 22 : 18;
-  const headerFont = small ? 19 : 16;
+  const headerFont = small ? 19 : 18;
   const pad = 24;
   let cellW = small ? Math.round(3.3 * REM) : Math.round(3 * REM);
   const cellH = Math.ceil((small ? 2.7 : 2.4) * REM);
