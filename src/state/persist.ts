@@ -44,7 +44,8 @@ export function safeStorage(): Storage | null {
 /** The options for a fragment and a stored text (either may be empty): pure, for tests. */
 export function readInitialOptions(hash: string, stored: string | null): LabOptions {
   const link = hash.replace(/^#/, '');
-  if (link !== '') {
+  // "#/lab", "#/lessons/…" are pages of the app, not lab links.
+  if (link !== '' && !link.startsWith('/')) {
     const result = decodeLab(link);
     if (result.ok) return labOptionsOf(result.lab);
     return {
@@ -266,6 +267,19 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
   const onHashChange = () => {
     // Our own writes use replaceState, which fires no hashchange: this is the student's new link.
     if (location.hash.replace(/^#/, '') === lastHash) return;
+    // "#/lab" while the lab is open: put the lab's own state back into the address bar.
+    if (location.hash === '#/lab') {
+      lastHash = '';
+      flush(true);
+      return;
+    }
+    // Moving to another page of the app (the lessons): the app's router unmounts the lab.
+    if (location.hash.startsWith('#/')) {
+      if (ready) writeStorage(store.getState());
+      leaving = true;
+      if (timer !== null) clearTimeout(timer);
+      return;
+    }
     if (ready) writeStorage(store.getState());
     leaving = true;
     if (timer !== null) clearTimeout(timer);

@@ -1,0 +1,25 @@
+/**
+ * Lesson Markdown to HTML: math is typeset by KaTeX first (kept out of Markdown's way by
+ * placeholders), then marked renders the rest. Lesson files are our own content.
+ */
+import { Marked } from 'marked';
+import { texToHtml } from '../views/common/Tex';
+
+const marked = new Marked({ gfm: true, breaks: false });
+
+export function renderMarkdown(text: string): string {
+  const math: string[] = [];
+  const keep = (html: string) => `\u0000${math.push(html) - 1}\u0000`;
+  const withMath = text
+    .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => keep(`<div class="lesson-math">${texToHtml(tex.trim(), true)}</div>`))
+    .replace(/(^|[^\\$])\$([^$\n]+?)\$/g, (_, pre: string, tex: string) => pre + keep(texToHtml(tex.trim(), false)))
+    .replace(/\\\$/g, '$');
+  const html = marked.parse(withMath, { async: false }) as string;
+  return html.replace(/\u0000(\d+)\u0000/g, (_, k: string) => math[Number(k)]!);
+}
+
+/** Inline Markdown (no surrounding <p>), for option labels. */
+export function renderInline(text: string): string {
+  const html = renderMarkdown(text).trim();
+  return html.replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
