@@ -69,7 +69,7 @@ export function DataToolbar() {
             type="button"
             title={`${p.label}: ${p.description}`}
             aria-label={current && !pristine ? `${p.label}, edited` : p.label}
-            aria-pressed={p.id === 'random' ? randomOpen : current}
+            aria-pressed={current}
             aria-expanded={p.id === 'random' ? randomOpen : undefined}
             className={current ? 'dt-current' : undefined}
             onClick={() => load(p.id)}

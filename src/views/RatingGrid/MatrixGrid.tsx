@@ -265,6 +265,12 @@ export function MatrixGrid(props: MatrixGridProps) {
           const pos = posOf(e.target);
           if (pos && !props.clickHoldsOut) startEdit(pos, null);
         }}
+        onBlur={(e) => {
+          // A message stays while the student is in the grid; it goes once they leave it (a refused
+          // edit committed by leaving is the exception: its editor is the one losing focus).
+          const into = e.relatedTarget as Node | null;
+          if (message && !(e.target instanceof HTMLInputElement) && !(into && e.currentTarget.contains(into))) setMessage(null);
+        }}
         onMouseOver={onMouseOver}
         onMouseLeave={() => {
           lastHover.current = '';
