@@ -6,6 +6,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { CellEditor, type CommitKey } from './CellEditor';
+import { GridCanvas } from './GridCanvas';
 import { gridLayout, scrollToShow } from './gridLayout';
 import { afterCommit, cellCommand, clampPos, type GridPos } from './gridKeys';
 import type { CellView } from './cellView';
@@ -201,7 +202,6 @@ export function MatrixGrid(props: MatrixGridProps) {
 
   const rowIdx = withIndex(withIndex(range(win.rows[0], win.rows[1]), active.r), editing?.pos.r ?? -1);
   const colIdx = withIndex(withIndex(range(win.cols[0], win.cols[1]), active.c), editing?.pos.c ?? -1);
-  const isActive = (r: number, c: number) => active.r === r && active.c === c;
   const editorAt = (r: number, c: number) =>
     editing && editing.pos.r === r && editing.pos.c === c ? (
       <CellEditor
@@ -221,14 +221,6 @@ export function MatrixGrid(props: MatrixGridProps) {
         }}
       />
     ) : null;
-  const headerClass = (side: GridSide, k: number, base: string) =>
-    [
-      base,
-      selected?.side === side && selected.index === k ? 'rg-selected' : '',
-      linked && (side === 'users' ? linked.i : linked.j) === k ? 'rg-linked-head' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
 
   const bubble: CSSProperties | undefined = message
     ? {
@@ -277,90 +269,19 @@ export function MatrixGrid(props: MatrixGridProps) {
           props.onHover?.(null);
         }}
       >
-        <div role="presentation" className="rg-canvas" style={{ width: layout.totalW, height: layout.totalH }}>
-          <div role="row" aria-rowindex={1} className="rg-row rg-head-row" style={{ width: layout.totalW, height: headerH }}>
-            <div role="columnheader" aria-colindex={1} className="rg-corner" style={{ width: rowHeaderW, height: headerH }}>
-              <span aria-hidden="true" className="rg-corner-items">
-                items
-              </span>
-              <span aria-hidden="true" className="rg-corner-users">
-                users
-              </span>
-              <span className="sr-only">users by items</span>
-            </div>
-            {colIdx.map((j) => (
-              <div
-                key={j}
-                role="columnheader"
-                aria-colindex={j + 2}
-                aria-selected={selected?.side === 'items' && selected.index === j ? true : undefined}
-                data-r={-1}
-                data-c={j}
-                tabIndex={isActive(-1, j) ? 0 : -1}
-                title={colLabels[j]}
-                className={headerClass('items', j, `rg-col-head${layout.verticalHeaders ? ' rg-vertical' : ''}`)}
-                style={{ left: rowHeaderW + j * cellW, width: cellW, height: headerH }}
-              >
-                {editorAt(-1, j) ?? <span className="rg-label">{colLabels[j]}</span>}
-              </div>
-            ))}
-          </div>
-          {rowIdx.map((i) => (
-            <div
-              key={i}
-              role="row"
-              aria-rowindex={i + 2}
-              className="rg-row"
-              style={{ top: headerH + i * cellH, width: layout.totalW, height: cellH }}
-            >
-              <div
-                role="rowheader"
-                aria-colindex={1}
-                aria-selected={selected?.side === 'users' && selected.index === i ? true : undefined}
-                data-r={i}
-                data-c={-1}
-                tabIndex={isActive(i, -1) ? 0 : -1}
-                title={rowLabels[i]}
-                className={headerClass('users', i, 'rg-row-head')}
-                style={{ width: rowHeaderW, height: cellH }}
-              >
-                {editorAt(i, -1) ?? <span className="rg-label">{rowLabels[i]}</span>}
-              </div>
-              {colIdx.map((j) => {
-                const v = view(i, j);
-                const cls = ['rg-cell', v.muted ? 'rg-muted' : '', v.heldOut ? 'rg-held' : ''];
-                if (linked && linked.i === i && linked.j === j) cls.push('rg-linked');
-                if (message && message.pos.r === i && message.pos.c === j) cls.push('rg-refused');
-                return (
-                  <div
-                    key={j}
-                    role="gridcell"
-                    aria-colindex={j + 2}
-                    data-r={i}
-                    data-c={j}
-                    tabIndex={isActive(i, j) ? 0 : -1}
-                    title={v.heldOut ? 'held out of training' : undefined}
-                    className={cls.filter(Boolean).join(' ')}
-                    style={{
-                      left: rowHeaderW + j * cellW,
-                      width: cellW,
-                      height: cellH,
-                      background: v.background ?? undefined,
-                      color: v.color ?? undefined,
-                    }}
-                  >
-                    {editorAt(i, j) ?? (
-                      <>
-                        {v.text}
-                        {v.heldOut && <span className="sr-only"> held out</span>}
-                      </>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
-        </div>
+        <GridCanvas
+          layout={layout}
+          rowIdx={rowIdx}
+          colIdx={colIdx}
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+          view={view}
+          active={active}
+          refused={message?.pos ?? null}
+          linked={linked ?? null}
+          selected={selected ?? null}
+          editorAt={editorAt}
+        />
       </div>
       <div role="alert" className={message ? 'rg-bubble' : 'sr-only'} style={bubble}>
         {message?.text}
