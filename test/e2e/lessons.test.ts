@@ -39,11 +39,13 @@ async function answer(exercise: Locator, block: ExerciseBlock, right: boolean) {
   } else {
     const inputs = exercise.locator('.exercise-options input');
     const wrong = block.options.findIndex((o) => !o.correct);
-    for (let k = 0; k < block.options.length; k++) {
-      const want = right ? block.options[k]!.correct : k === wrong;
-      const input = inputs.nth(k);
-      if ((await input.isChecked()) !== want) await (want ? input.check() : input.uncheck());
-    }
+    if (kind === 'choice') await inputs.nth(right ? block.options.findIndex((o) => o.correct) : wrong).check();
+    else
+      for (let k = 0; k < block.options.length; k++) {
+        const want = right ? block.options[k]!.correct : k === wrong;
+        const input = inputs.nth(k);
+        if ((await input.isChecked()) !== want) await (want ? input.check() : input.uncheck());
+      }
   }
   await exercise.getByRole('button', { name: 'Check' }).click();
   await expect
@@ -67,7 +69,7 @@ async function exerciseWidget(page: Page, block: Extract<Block, { kind: 'widget'
       break;
     }
     case 'threshold': {
-      const slider = page.getByLabel('Threshold');
+      const slider = page.getByLabel('Threshold', { exact: true });
       await slider.fill('2');
       await expect.poll(() => page.getByRole('table', { name: 'Implicit (threshold 2)' }).count()).toBe(1);
       break;
