@@ -80,7 +80,7 @@ export function LatentPlot({ model, helpId, size, focusItem, onFocusItem }: Late
   const laneItem = mid + 42;
   const sx = (v: number) => x(v);
   const sy = (v: number, kind: 'user' | 'item') => (line ? (kind === 'user' ? laneUser : laneItem) : y(v));
-  const ticks = x.ticks(5).filter((t) => t !== 0);
+  const ticks = x.ticks(size < 420 ? 5 : 7).filter((t) => t !== 0);
 
   const itemAt = (j: number): [number, number] => [coords[2 * (m + j)]!, coords[2 * (m + j) + 1]!];
   const [ux, uy] = userPoint;
@@ -170,7 +170,11 @@ export function LatentPlot({ model, helpId, size, focusItem, onFocusItem }: Late
           r: 7,
           priority: 10_000 + i,
         });
-  const labels = placeLabels(requests, { width, height });
+  const obstacles = [
+    ...shownItems.map((j) => ({ x: sx(itemAt(j)[0]), y: sy(itemAt(j)[1], 'item'), r: crowdedItems ? 4 : 6 })),
+    ...shownUsers.map((i) => ({ x: sx(coords[2 * i]!), y: sy(coords[2 * i + 1]!, 'user'), r: i === user ? 10 : 5 })),
+  ];
+  const labels = placeLabels(requests, { width, height, obstacles });
   const labelClass = (key: string) =>
     key === 'chosen'
       ? 'ls-label ls-label-user ls-label-on'
@@ -189,8 +193,8 @@ export function LatentPlot({ model, helpId, size, focusItem, onFocusItem }: Late
             viewBox="0 0 10 10"
             refX="9"
             refY="5"
-            markerWidth="7"
-            markerHeight="7"
+            markerWidth="5"
+            markerHeight="5"
             orient="auto-start-reverse"
           >
             <path d="M0,0 L10,5 L0,10 z" fill={USER_COLOR} />

@@ -23,6 +23,7 @@ export function LatentSpace() {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const [pinned, setPinned] = useState<number | null>(null);
   const hover = useLab((s) => s.hover);
+  const selectedItem = useLab((s) => (s.selected?.side === 'items' ? s.selected.index : null));
   const setHover = useLab((s) => s.setHover);
   const helpId = useId();
 
@@ -34,9 +35,11 @@ export function LatentSpace() {
     );
 
   const { user, n, ranking } = model;
-  // The item explained: the one clicked, else the one pointed at (here or in UVᵀ), else the top one.
+  // The item explained: the one clicked here, else the one pointed at (here or in UVᵀ), else the lab's
+  // selected item, else the top one.
   const hovered = hover && hover.i === user && hover.j < n ? hover.j : null;
-  const focusItem = pinned !== null && pinned < n ? pinned : (hovered ?? ranking[0]?.item ?? null);
+  const chosen = selectedItem !== null && selectedItem < n ? selectedItem : null;
+  const focusItem = pinned !== null && pinned < n ? pinned : (hovered ?? chosen ?? ranking[0]?.item ?? null);
   const side = width >= SIDE_BY_SIDE;
   const size = Math.round(side ? Math.min(600, Math.max(320, width - 470)) : Math.min(width, 560));
 

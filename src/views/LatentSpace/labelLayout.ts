@@ -31,6 +31,8 @@ export interface LabelOptions {
   lineHeight?: number;
   width: number;
   height: number;
+  /** Other markers a label should not cover: points (x, y) with half-size r, in pixels. */
+  obstacles?: readonly { x: number; y: number; r: number }[];
 }
 
 interface Box {
@@ -43,8 +45,9 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 export function placeLabels(requests: readonly LabelRequest[], options: LabelOptions): PlacedLabel[] {
-  const { charWidth = 8.4, lineHeight = 16, width, height } = options;
+  const { charWidth = 8.4, lineHeight = 16, width, height, obstacles = [] } = options;
   const taken: Box[] = [];
+  const markers: Box[] = obstacles.map((o) => ({ x0: o.x - o.r, y0: o.y - o.r, x1: o.x + o.r, y1: o.y + o.r }));
   const placed: PlacedLabel[] = [];
   const order = [...requests].sort((a, b) => a.priority - b.priority);
   for (const q of order) {
@@ -63,7 +66,7 @@ export function placeLabels(requests: readonly LabelRequest[], options: LabelOpt
       const x0 = anchor === 'start' ? x : x - w;
       const box = { x0, y0: y - lineHeight * 0.8, x1: x0 + w, y1: y + lineHeight * 0.25 };
       if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) continue;
-      if (taken.some((t) => overlaps(t, box))) continue;
+      if (taken.some((t) => overlaps(t, box)) || markers.some((t) => overlaps(t, box))) continue;
       taken.push(box);
       placed.push({ key: q.key, text: q.text, x, y, anchor });
       break;

@@ -42,4 +42,12 @@ describe('point labels that do not overlap', () => {
     expect(l!.anchor).toBe('end');
     expect(box(l!).x1).toBeLessThanOrEqual(400);
   });
+
+  it('keeps off other points’ markers when it can', () => {
+    // A marker right where the first choice (upper right) would go: the label moves to another side.
+    const q = { key: 'a', text: 'u1', x: 100, y: 100, r: 6, priority: 0 };
+    const free = placeLabels([q], { width: 400, height: 400 })[0]!;
+    const blocked = placeLabels([q], { width: 400, height: 400, obstacles: [{ x: free.x + 8, y: free.y - 5, r: 6 }] })[0]!;
+    expect([blocked.x, blocked.y]).not.toEqual([free.x, free.y]);
+  });
 });
