@@ -94,10 +94,16 @@ export function downsampleMinMax(x: ArrayLike<number>, y: ArrayLike<number>, buc
   let last = -1;
   let lo = -1;
   let hi = -1;
+  const push = (t: number) => {
+    if (out[out.length - 1] !== t) out.push(t);
+  };
   const flush = () => {
     if (first < 0) return;
-    const ids = [first, lo, hi, last].sort((a, b) => a - b);
-    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) out.push(ids[k]!);
+    // first ≤ lo, hi ≤ last: only the order of the lowest and the highest varies.
+    push(first);
+    push(Math.min(lo, hi));
+    push(Math.max(lo, hi));
+    push(last);
     first = -1;
   };
   for (let t = 0; t < y.length; t++) {

@@ -9,7 +9,7 @@ import {
   sampleRows,
   yDomain,
 } from '../../../src/views/LossChart/lossSeries';
-import { buildChart, powerOfTen, risePath, stepDomain } from '../../../src/views/LossChart/chartModel';
+import { buildChart, logLabels, powerOfTen, risePath, stepDomain } from '../../../src/views/LossChart/chartModel';
 import type { StepKind } from '../../../src/worker/protocol';
 
 function entry(step: number, kind: StepKind, total: number, extra: { testRmse?: number | null; diverged?: string } = {}) {
@@ -216,6 +216,13 @@ describe('the chart geometry', () => {
     expect(m.y(100)).toBeLessThan(m.y(40));
     expect(m.xTicks.every((t) => Number.isInteger(t.value))).toBe(true);
     expect(m.paths.total!.match(/[ML]/g)).toHaveLength(5);
+  });
+
+  it('labels 1, 2 and 5 of each decade on a log axis when they fit, else the powers of ten', () => {
+    const ticks = [0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 2, 3];
+    expect(ticks.filter(logLabels(ticks, 8)!)).toEqual([0.05, 0.1, 0.2, 0.5, 1, 2]);
+    expect(ticks.filter(logLabels(ticks, 4)!)).toEqual([0.1, 1]);
+    expect(logLabels([0.52, 0.53, 0.54], 8)).toBeNull();
   });
 
   it('on a log axis drops the zero from the path and labels powers of ten', () => {
