@@ -33,6 +33,8 @@ export interface LineChartProps {
   onPick?: (step: number) => void;
   /** A name for the chart's data-chart attribute (tests and styles). */
   name: string;
+  /** Write "viewing step k" by the cursor (once per stack of charts is enough). */
+  cursorLabel?: boolean;
 }
 
 function LineChartImpl({
@@ -48,6 +50,7 @@ function LineChartImpl({
   diverged,
   onPick,
   name,
+  cursorLabel = true,
 }: LineChartProps) {
   const { width, height, margin, plotWidth, plotHeight } = model;
   const left = margin.left;
@@ -177,13 +180,15 @@ function LineChartImpl({
         <g className="cursor-marker" data-step={cursor.step} aria-hidden="true" pointerEvents="none">
           <line x1={model.x(cursor.step)} x2={model.x(cursor.step)} y1={top} y2={bottom} />
           <circle cx={model.x(cursor.step)} cy={model.y(cursor.value)} r={9} />
-          <text
-            x={model.x(cursor.step) + (model.x(cursor.step) > left + plotWidth * 0.75 ? -8 : 8)}
-            y={top + 16}
-            textAnchor={model.x(cursor.step) > left + plotWidth * 0.75 ? 'end' : 'start'}
-          >
-            viewing step {cursor.step}
-          </text>
+          {cursorLabel && (
+            <text
+              x={model.x(cursor.step) + (model.x(cursor.step) > left + plotWidth * 0.75 ? -8 : 8)}
+              y={top + 16}
+              textAnchor={model.x(cursor.step) > left + plotWidth * 0.75 ? 'end' : 'start'}
+            >
+              viewing step {cursor.step}
+            </text>
+          )}
         </g>
       )}
     </svg>

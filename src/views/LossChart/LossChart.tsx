@@ -182,6 +182,7 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
               markers={[]}
               risePath=""
               cursor={cursorAt(series.trainRmse)}
+              cursorLabel={false}
               live={liveAt(series.trainRmse)}
               diverged={diverged}
               onPick={onPick}

@@ -21,7 +21,7 @@ export interface LegendLine {
 
 function Swatch({ style }: { style: LineStyle }) {
   return (
-    <svg className="swatch" width={48} height={16} aria-hidden="true">
+    <svg className="loss-swatch" width={48} height={16} aria-hidden="true">
       <line x1={2} x2={46} y1={8} y2={8} stroke={style.color} strokeWidth={style.width} strokeDasharray={style.dash} />
     </svg>
   );
@@ -30,7 +30,7 @@ function Swatch({ style }: { style: LineStyle }) {
 export function KindSymbol({ kind }: { kind: StepKind }) {
   const s = KIND_STYLES[kind];
   return (
-    <svg className="swatch" width={24} height={24} viewBox="-12 -12 24 24" aria-hidden="true">
+    <svg className="loss-swatch" width={24} height={24} viewBox="-12 -12 24 24" aria-hidden="true">
       <path d={s.symbol} fill={s.fill} stroke={s.stroke === '#ffffff' ? OKABE_ITO.ink : s.stroke} strokeWidth={1.5} />
     </svg>
   );
@@ -71,7 +71,7 @@ function LossLegendImpl({
       ))}
       {rises && (
         <li className="legend-rise">
-          <svg className="swatch" width={48} height={16} aria-hidden="true">
+          <svg className="loss-swatch" width={48} height={16} aria-hidden="true">
             <line x1={2} x2={46} y1={8} y2={8} className="rise-swatch" />
           </svg>
           <span className="legend-name">the objective rose</span>

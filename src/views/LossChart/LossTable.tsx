@@ -29,8 +29,10 @@ function LossTableImpl({ series }: { series: LossSeries }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((t) => (
-          <tr key={t} data-index={t} data-kind={series.kinds[t]}>
+        {rows.map((t, k) => (
+          // Keyed by position: in a sampled table the indices shift as the run grows, and
+          // remounting 200 rows every frame would cost more than updating their text.
+          <tr key={k} data-index={t} data-kind={series.kinds[t]}>
             <th scope="row">{series.steps[t]}</th>
             <td>{KIND_LABELS[series.kinds[t]!]}</td>
             <td data-value={series.total[t]}>{formatValue(series.total[t]!)}</td>

@@ -1,10 +1,10 @@
 /**
- * Reads from the lab's store like useLab, but re-renders at most once per animation frame.
+ * Reads from the lab's store, re-rendering at most once per animation frame (the
+ * selector should return a value from the store, compared by identity).
  * At full speed the worker posts a batch of snapshots every few milliseconds; the chart
  * and the timeline only need the latest state when the screen is next painted.
  */
 import { useEffect, useRef, useState } from 'react';
-import { shallow } from 'zustand/shallow';
 import { useLabStore } from '../../state/LabContext';
 import type { LabState } from '../../state/labStore';
 
@@ -28,7 +28,9 @@ export function useFrameLab<T>(selector: (state: LabState) => T): T {
     const flush = () => {
       frame = 0;
       const next = selectorRef.current(store.getState());
-      setValue((previous) => (shallow(previous, next) ? previous : next));
+      // Object.is, not a shallow compare: a shallow compare of two 20,000-entry timelines
+      // walks both of them on every batch.
+      setValue((previous) => (Object.is(previous, next) ? previous : next));
     };
     const unsubscribe = store.subscribe(() => {
       if (frame === 0) frame = nextFrame(flush);

@@ -175,6 +175,23 @@ describe('the loss chart', () => {
     expect(screen.getByRole('table', { name: 'Loss history' }).querySelectorAll('tbody tr')).toHaveLength(200);
   });
 
+  it('draws the held-out RMSE when cells are held out', () => {
+    const timeline = alsRun(2).map((e, t) => ({ ...e, metrics: { ...e.metrics, testRmse: 2 - t * 0.1 } }));
+    const { container } = renderChart(fakeStore(timeline));
+    expect(container.querySelector('[data-chart="rmse"] .series-testRmse')?.getAttribute('d')).toMatch(/^M/);
+    expect(screen.getByLabelText('Held-out RMSE').textContent).toBe('1.6');
+    expect(screen.getByRole('list', { name: 'RMSE legend' }).textContent).toContain('held-out RMSE');
+  });
+
+  it('writes the implicit data term when the data is implicit feedback', () => {
+    const store = fakeStore(alsRun(1));
+    store.setState({ data: { mode: 'implicit' } } as Partial<LabState>);
+    const { container } = renderChart(store);
+    const tex = [...container.querySelectorAll('annotation')].map((a) => a.textContent);
+    expect(tex).toContain('\\sum_{i,j} c_{ij}(p_{ij}-u_i^\\top v_j)^2');
+    expect(container.querySelector('.katex-error')).toBeNull();
+  });
+
   it('can leave out the terms and the RMSE chart', () => {
     const { container } = render(
       <LabProvider store={fakeStore(alsRun(1))}>
