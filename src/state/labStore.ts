@@ -117,6 +117,11 @@ export interface LabOptions {
 
 const UNDO_LIMIT = 200;
 
+/** A change of mode or of confidence kind changes what the model means: the run restarts. */
+function reshapedBetween(a: LabData, b: LabData): boolean {
+  return a.mode !== b.mode || (a.confidence === null) !== (b.confidence === null);
+}
+
 function factorBytes(e: TimelineEntry): number {
   return (e.U?.byteLength ?? 0) + (e.V?.byteLength ?? 0);
 }
@@ -184,7 +189,7 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       setData(data) {
         const before = get().data;
         if (data === before) return;
-        const reshaped = data.mode !== before.mode || (data.confidence === null) !== (before.confidence === null);
+        const reshaped = reshapedBetween(before, data);
         set({ data, pristine: false, past: [...get().past, before].slice(-UNDO_LIMIT), future: [] });
         load(!reshaped);
       },
@@ -193,14 +198,14 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
         const previous = past[past.length - 1];
         if (!previous) return;
         set({ data: previous, pristine: false, past: past.slice(0, -1), future: [data, ...future] });
-        load(previous.mode === data.mode);
+        load(!reshapedBetween(data, previous));
       },
       redo() {
         const { past, data, future } = get();
         const next = future[0];
         if (!next) return;
         set({ data: next, pristine: false, past: [...past, data], future: future.slice(1) });
-        load(next.mode === data.mode);
+        load(!reshapedBetween(data, next));
       },
       loadPreset(id, random) {
         stopPlaying();

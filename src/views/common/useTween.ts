@@ -65,5 +65,7 @@ export function useTween(target: Float64Array | null, options: TweenOptions): { 
     return () => t.stop();
   }, [target, duration, stagger, cols, maxAnimated]);
 
+  // A new shape (a user or item added or removed) shows at once: there is nothing to tween from.
+  if ((state.values?.length ?? -1) !== (target?.length ?? -1)) return { values: target, activeRow: -1 };
   return state;
 }
