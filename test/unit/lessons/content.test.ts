@@ -203,6 +203,8 @@ function checkShape(lesson: Lesson, file: string): string[] {
     const first = step.blocks[0];
     if (!first || first.kind !== 'markdown' || !/^#{2,3}\s+\S/.test(first.text))
       problems.push(`${file} step ${k + 1}: a step starts with its heading (## …)`);
+    // Step titles also appear in the table of contents and the presenter's list: plain text, no math or code.
+    if (/[$`]/.test(step.title)) problems.push(`${file} step ${k + 1}: the heading "${step.title}" should be plain text (write R, λ, UVᵀ)`);
     const words = proseWords(stepTexts(step.blocks));
     if (words > MAX_WORDS) problems.push(`${file} step ${k + 1} ("${step.title}"): ${words} words of prose (at most ${MAX_WORDS})`);
   });
@@ -392,7 +394,7 @@ describe('the checks themselves', () => {
     '- [ ] no',
     ':::',
     '---',
-    `## Too long\n${'word '.repeat(300)}`,
+    `## Too long for $R$\n${'word '.repeat(300)}`,
   ].join('\n');
   const lesson = parseLesson(bad, '99-broken.md');
 
@@ -406,6 +408,7 @@ describe('the checks themselves', () => {
     const shapeProblems = checkShape(lesson, '99-broken.md').join('\n');
     expect(shapeProblems).toContain('starts with its heading');
     expect(shapeProblems).toMatch(/\d+ words of prose/);
+    expect(shapeProblems).toContain('should be plain text');
   });
 
   it('count words without formulas and extract math like renderMarkdown', () => {
