@@ -22,12 +22,14 @@ export interface GridCanvasProps {
   refused: GridPos | null;
   linked: { i: number; j: number } | null;
   selected: { side: GridSide; index: number } | null;
+  /** The solve explorer's row and Ω: the known cells its closed form uses. */
+  omega?: { side: GridSide; index: number; cells: ReadonlySet<number> } | null;
   /** The editor when (r, c) is being edited, else null. */
   editorAt(r: number, c: number): ReactNode;
 }
 
 export function GridCanvas(props: GridCanvasProps) {
-  const { layout, rowIdx, colIdx, rowLabels, colLabels, view, active, refused, linked, selected, editorAt } = props;
+  const { layout, rowIdx, colIdx, rowLabels, colLabels, view, active, refused, linked, selected, editorAt, omega } = props;
   const { cellW, cellH, rowHeaderW, headerH, totalW, totalH, verticalHeaders } = layout;
   const isActive = (r: number, c: number) => active.r === r && active.c === c;
   const headerClass = (side: GridSide, k: number, base: string) =>
@@ -92,6 +94,11 @@ export function GridCanvas(props: GridCanvasProps) {
             const v = view(i, j);
             const cls = ['rg-cell', v.muted ? 'rg-muted' : '', v.heldOut ? 'rg-held' : ''];
             if (linked && linked.i === i && linked.j === j) cls.push('rg-linked');
+            if (
+              omega &&
+              (omega.side === 'users' ? omega.index === i && omega.cells.has(j) : omega.index === j && omega.cells.has(i))
+            )
+              cls.push('rg-omega');
             if (refused && refused.r === i && refused.c === j) cls.push('rg-refused');
             return (
               <div

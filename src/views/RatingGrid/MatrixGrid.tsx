@@ -36,6 +36,7 @@ export interface MatrixGridProps {
   /** The cell pointed at in another view. */
   linked?: { i: number; j: number } | null;
   selected?: { side: GridSide; index: number } | null;
+  omega?: { side: GridSide; index: number; cells: ReadonlySet<number> } | null;
   maxHeight?: string;
 }
 
@@ -65,7 +66,7 @@ function posOf(target: EventTarget | null): GridPos | null {
 }
 
 export function MatrixGrid(props: MatrixGridProps) {
-  const { rowLabels, colLabels, view, editable = true, linked, selected } = props;
+  const { rowLabels, colLabels, view, editable = true, linked, selected, omega } = props;
   const textChars = useMemo(
     () => longestText(view, rowLabels.length, colLabels.length),
     [view, rowLabels.length, colLabels.length],
@@ -280,6 +281,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           refused={message?.pos ?? null}
           linked={linked ?? null}
           selected={selected ?? null}
+          omega={omega ?? null}
           editorAt={editorAt}
         />
       </div>

@@ -52,6 +52,11 @@ export function RatingGrid({
   label = 'Rating matrix R',
   maxHeight = '70vh',
 }: RatingGridProps) {
+  const focus = useLab((s) => s.focus);
+  const omega = useMemo(
+    () => (focus && focus.stage >= 2 ? { side: focus.side, index: focus.index, cells: new Set(focus.omega) } : null),
+    [focus],
+  );
   const { data, alpha, hover, selected, setData, undo, redo, setHover, select } = useLab((s) => ({
     data: s.data,
     alpha: s.settings.alpha,
@@ -189,7 +194,8 @@ export function RatingGrid({
         onActiveChange={setActive}
         clickHoldsOut={holdMode}
         linked={hover}
-        selected={selected}
+        selected={focus ? { side: focus.side, index: focus.index } : selected}
+        omega={omega}
         maxHeight={maxHeight}
       />
     </div>
