@@ -299,7 +299,7 @@ export function LatentPlot({ model, helpId, size, focusItem, onFocusItem }: Late
                 stroke={ITEM_STROKE}
                 onClick={() => onFocusItem(j === focusItem ? null : j)}
               >
-                <title>{`${itemIds[j]}: (${formatCell(px)}, ${formatCell(py)})${rated ? '' : ' — not rated by ' + uid}`}</title>
+                <title>{`${itemIds[j]}: (${formatCell(px)}, ${formatCell(py)})${rated ? '' : ` — not ${model.implicit ? 'seen' : 'rated'} by ${uid}`}`}</title>
               </rect>
             );
           })}

@@ -5,7 +5,7 @@
  * fixed, explained 2-D projection; dragging the user is a what-if that never touches the
  * lab's model.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { formatCell } from '../common/colors';
 import { Tex, texNumber } from '../common/Tex';
@@ -50,7 +50,7 @@ export function LatentSpace() {
         <figure className="ls-figure">
           <LatentPlot model={model} helpId={helpId} size={size} focusItem={focusItem} onFocusItem={setPinned} />
           <figcaption style={{ maxWidth: size }}>
-            <Legend line={model.plane.kind === 'line'} />
+            <Legend line={model.plane.kind === 'line'} implicit={model.implicit} />
             <ProjectionNote model={model} />
           </figcaption>
         </figure>
@@ -72,15 +72,21 @@ function Toolbar({ model, helpId }: { model: LatentModel; helpId: string }) {
   const { user, userIds, m, whatIf } = model;
   const uid = userIds[user] ?? `u${user + 1}`;
   const selectId = useId();
+  // 943 options for ML-100k: built once per data set, not on every ALS step.
+  const options = useMemo(
+    () =>
+      Array.from({ length: m }, (_, i) => (
+        <option key={i} value={i}>
+          {userIds[i] ?? `u${i + 1}`}
+        </option>
+      )),
+    [m, userIds],
+  );
   return (
     <div className="ls-toolbar">
       <label htmlFor={selectId}>User</label>
       <select id={selectId} value={user} onChange={(e) => model.pickUser(Number(e.target.value))}>
-        {Array.from({ length: m }, (_, i) => (
-          <option key={i} value={i}>
-            {userIds[i] ?? `u${i + 1}`}
-          </option>
-        ))}
+        {options}
       </select>
       <button type="button" onClick={model.resetWhatIf} disabled={!whatIf}>
         Reset what-if
@@ -154,7 +160,7 @@ function ProjectionNote({ model }: { model: LatentModel }) {
   );
 }
 
-function Legend({ line }: { line: boolean }) {
+function Legend({ line, implicit }: { line: boolean; implicit: boolean }) {
   return (
     <ul className="ls-legend" aria-label="Legend">
       <li>
@@ -167,13 +173,13 @@ function Legend({ line }: { line: boolean }) {
         <svg width="18" height="18" aria-hidden="true">
           <rect x="3" y="3" width="12" height="12" fill={ITEM_COLOR} stroke="#7a4f00" strokeWidth="1.5" />
         </svg>
-        item <Tex math="v_j" />, rated
+        item <Tex math="v_j" />, {implicit ? 'interacted with' : 'rated'}
       </li>
       <li>
         <svg width="18" height="18" aria-hidden="true">
           <rect x="3" y="3" width="12" height="12" fill="#fff" stroke="#7a4f00" strokeWidth="2" />
         </svg>
-        not rated: a candidate
+        {implicit ? 'no interaction' : 'not rated'}: a candidate
       </li>
       {!line && (
         <li>

@@ -92,7 +92,9 @@ export function RankingTable({ model, focusItem, onFocusItem, onHoverItem }: Ran
                     <span className="ls-candidate-badge">★ candidate</span>
                   ) : (
                     <span className="ls-rated">
-                      rated {formatCell(known)}
+                      {model.implicit
+                        ? `interacted${known === 1 ? '' : ` (r = ${formatCell(known)})`}`
+                        : `rated ${formatCell(known)}`}
                       {model.heldOut(r.item) ? ' (held out)' : ''}
                     </span>
                   )}
@@ -108,8 +110,9 @@ export function RankingTable({ model, focusItem, onFocusItem, onHoverItem }: Ran
         </tbody>
       </table>
       <p id={noteId} className="ls-note">
-        {hidden > 0 ? `The top ${TOP_ROWS} of ${n.toLocaleString('en')} items. ` : ''}★ candidate: {uid} has not rated it —{' '}
-        {candidates === 0 ? 'none here' : `${candidates} of them`}, ranked by the model: the recommendations.
+        {hidden > 0 ? `The top ${TOP_ROWS} of ${n.toLocaleString('en')} items. ` : ''}★ candidate: {uid} has not{' '}
+        {model.implicit ? 'interacted with' : 'rated'} it — {candidates === 0 ? 'none here' : `${candidates} of them`}, ranked by
+        the model: the recommendations.
       </p>
     </div>
   );

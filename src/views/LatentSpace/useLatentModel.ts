@@ -42,6 +42,8 @@ export interface LatentModel {
   moves: Int32Array | null;
   uNorm: number;
   V: Float64Array;
+  /** Implicit feedback: "known" means an interaction (p = 1), not a rating. */
+  implicit: boolean;
   /** The known value of R at (user, j), null for `?` (implicit: no interaction). */
   known(j: number): number | null;
   heldOut(j: number): boolean;
@@ -154,6 +156,7 @@ export function useLatentModel(): LatentState {
     moves,
     uNorm: norm(u),
     V,
+    implicit,
     known: (j) => {
       const v = data.cells[user]?.[j];
       if (v === null || v === undefined || (implicit && v === 0)) return null;

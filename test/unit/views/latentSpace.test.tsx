@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LECTURE_U, LECTURE_VT } from '../../../src/core';
 import { LabProvider } from '../../../src/state/LabContext';
 import type { LabState, TimelineEntry } from '../../../src/state/labStore';
-import { lectureR } from '../../../src/state/presets';
+import { lecturePC, lectureR } from '../../../src/state/presets';
 import { LatentSpace } from '../../../src/views/LatentSpace/LatentSpace';
 
 // jsdom has no CSS.escape (KaTeX-free, but the colour legend of other views uses it).
@@ -30,11 +30,11 @@ function snapshot(U: number[][], V: number[][], step = 2): TimelineEntry {
 
 const lectureV = LECTURE_VT[0]!.map((_, j) => [LECTURE_VT[0]![j]!, LECTURE_VT[1]![j]!]);
 
-function store(entry: TimelineEntry): StoreApi<LabState> {
+function store(entry: TimelineEntry, data = lectureR()): StoreApi<LabState> {
   return createStore<LabState>()(
     (set) =>
       ({
-        data: lectureR(),
+        data,
         timeline: [entry],
         cursor: null,
         selected: null,
@@ -151,5 +151,14 @@ describe('the latent space view', () => {
     expect(screen.getByRole('note').textContent).toContain('This is a 2-D projection of 3-dimensional vectors');
     // u1 = (1, 0, 0.5): scores 1.5, 1.5, 1.5 — ties keep item order; u2 = (0, 1, −0.5): 0.5, 0.5, −1.5.
     expect(rankingItems('u1')).toEqual(['i1', 'i2', 'i3']);
+  });
+
+  it('implicit feedback: known means an interaction (P = 1), and the rest are the candidates', () => {
+    renderLatent(store(snapshot(LECTURE_U, lectureV), lecturePC()));
+    const table = screen.getByRole('table', { name: 'Ranking for u1' });
+    // The lecture's P, row 1: 1 0 0 1 0 1 — three interactions, three candidates.
+    expect(within(table).getAllByText('interacted')).toHaveLength(3);
+    expect(within(table).getAllByText('★ candidate')).toHaveLength(3);
+    expect(within(table).queryByText(/rated/)).toBeNull();
   });
 });
