@@ -69,6 +69,32 @@ export function reconstruct(F: Factors): Float64Array {
   return out;
 }
 
+/**
+ * Predictions u_iᵀv_j at the crossings of the given rows and columns (row-major,
+ * rows.length × cols.length): a large UVᵀ drawn at screen resolution without computing
+ * every one of its m·n entries.
+ */
+export function predictGrid(F: Factors, rows: ArrayLike<number>, cols: ArrayLike<number>): Float64Array {
+  const d = F.d;
+  const out = new Float64Array(rows.length * cols.length);
+  for (let a = 0; a < rows.length; a++) {
+    const uo = rows[a]! * d;
+    for (let b = 0; b < cols.length; b++) {
+      const vo = cols[b]! * d;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += F.U[uo + k]! * F.V[vo + k]!;
+      out[a * cols.length + b] = s;
+    }
+  }
+  return out;
+}
+
+/** Up to `max` indices spread evenly over 0..count−1 (all of them when count ≤ max). */
+export function evenSample(count: number, max: number): Int32Array {
+  const k = Math.min(count, max);
+  return Int32Array.from({ length: k }, (_, t) => Math.floor((t * count) / k));
+}
+
 /** Rows of a row-major buffer as nested arrays. */
 export function toRows(buffer: ArrayLike<number>, rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => buffer[r * cols + c]!));

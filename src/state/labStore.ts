@@ -33,10 +33,8 @@ export const TIMELINE_FACTOR_BUDGET = 48 * 2 ** 20;
 /** At most this many steps are kept per run (their losses); older ones are dropped. */
 export const TIMELINE_MAX_ENTRIES = 20_000;
 
-export interface TimelineEntry extends Omit<Snapshot, 'U' | 'V'> {
-  U: Float64Array | null;
-  V: Float64Array | null;
-}
+/** A step of the run as kept in the timeline (old ones lose U and V beyond the memory budget). */
+export type TimelineEntry = Snapshot;
 
 /** Where the data came from: a preset (and, for random data, its options). */
 export interface DataOrigin {
@@ -132,6 +130,7 @@ export function appendToTimeline(timeline: TimelineEntry[], snapshots: Snapshot[
   let bytes = 0;
   for (let t = next.length - 1; t >= 0; t--) {
     const e = next[t]!;
+    if (!e.U && bytes > TIMELINE_FACTOR_BUDGET) break; // everything older was pruned already
     bytes += factorBytes(e);
     if (bytes > TIMELINE_FACTOR_BUDGET && t < next.length - 1 && e.U) next[t] = { ...e, U: null, V: null };
   }
@@ -163,8 +162,19 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       const { cursor, timeline } = get();
       if (cursor === null || cursor >= timeline.length - 1) return;
       const entry = timeline[cursor]!;
-      set({ timeline: timeline.slice(0, cursor + 1), cursor: null });
+      const kept = timeline.slice(0, cursor + 1);
+      set({ timeline: kept, cursor: null });
       if (entry.U && entry.V) client.send({ type: 'restore', U: entry.U.slice(), V: entry.V.slice(), step: entry.step });
+      else {
+        // This step's factors were dropped to save memory: re-run the actions that led to it.
+        client.send({ type: 'replay', actions: runActions(kept) });
+        set({
+          status: {
+            tone: 'info',
+            text: `Step ${entry.step}'s factors were no longer kept, so the run was replayed from its start up to that step.`,
+          },
+        });
+      }
     };
 
     return {

@@ -20,7 +20,7 @@ export function createDispatcher(postReply: Post): (envelope: Envelope) => void 
   } | null = null;
 
   const post = (reply: Reply, snapshots: Snapshot[] = []) => {
-    postReply(reply, snapshots.flatMap((s) => [s.U.buffer, s.V.buffer]) as ArrayBuffer[]);
+    postReply(reply, snapshots.flatMap((s) => (s.U && s.V ? [s.U.buffer, s.V.buffer] : [])) as ArrayBuffer[]);
   };
 
   const sendSnapshots = (id: number, generation: number, snapshots: Snapshot[]) =>
@@ -40,6 +40,9 @@ export function createDispatcher(postReply: Post): (envelope: Envelope) => void 
     p.timer = null;
     const batch: Snapshot[] = [];
     const start = performance.now();
+    // At full speed, a batch lasts about a frame; for large models longer, so that the page
+    // redraws a few times a second instead of falling behind.
+    const budget = engine.size > 200_000 ? 120 : 12;
     try {
       do {
         const snap = engine.next(p.generation);
@@ -47,7 +50,7 @@ export function createDispatcher(postReply: Post): (envelope: Envelope) => void 
         p.remaining--;
         if (snap.diverged) break;
         if (engine.converged()) break;
-      } while (p.delayMs === 0 && p.remaining > 0 && performance.now() - start < 12);
+      } while (p.delayMs === 0 && p.remaining > 0 && performance.now() - start < budget);
     } catch (error) {
       post({
         type: 'error',

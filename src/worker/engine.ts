@@ -57,6 +57,11 @@ export class LabEngine {
   /** Letters of the actions since initialisation (see ALS_LETTER and GD_LETTER). */
   actions = '';
 
+  /** m·n of the loaded matrix (how heavy the model is to draw). */
+  get size(): number {
+    return this.spec ? this.spec.m * this.spec.n : 0;
+  }
+
   get ready(): boolean {
     return this.problem !== null && this.F !== null;
   }

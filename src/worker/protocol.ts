@@ -70,8 +70,9 @@ export interface Snapshot {
   m: number;
   n: number;
   d: number;
-  U: Float64Array;
-  V: Float64Array;
+  /** The factors after the action; null for the earlier steps of a batch played at full speed. */
+  U: Float64Array | null;
+  V: Float64Array | null;
   metrics: Metrics;
   /** Rows whose systems were singular in this action (their vectors were left unchanged). */
   singular: SingularRow[];

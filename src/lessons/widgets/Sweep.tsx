@@ -3,7 +3,7 @@
  * and plot the training and held-out RMSE. Runs in its own worker.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { scaleLinear, scaleSymlog, line } from 'd3';
+import { scaleLinear, scaleLog, scaleSymlog, line } from 'd3';
 import { toProblemSpec } from '../../state/labData';
 import { presetData, type PresetId } from '../../state/presets';
 import { LabClient } from '../../worker/client';
@@ -53,8 +53,11 @@ export function Sweep({ attrs }: { attrs: Attrs }) {
     if (!result) return null;
     const xs = result.points.map((p) => p.value);
     const x = (param === 'lambda' ? scaleSymlog().constant(0.01) : scaleLinear()).domain([Math.min(...xs), Math.max(...xs)]).range([M.left, W - M.right]);
-    const all = result.points.flatMap((p) => [p.trainRmse, p.testRmse]).filter(Number.isFinite);
-    const y = scaleLinear().domain([0, Math.max(...all) * 1.1]).nice().range([H - M.bottom, M.top]);
+    const all = result.points.flatMap((p) => [p.trainRmse, p.testRmse]).filter((v) => Number.isFinite(v) && v > 0);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    // λ = 0 can overfit so badly that a linear axis would flatten every other point: go logarithmic.
+    const y = (hi / lo > 20 ? scaleLog().domain([lo / 1.2, hi * 1.2]) : scaleLinear().domain([0, hi * 1.1]).nice()).range([H - M.bottom, M.top]);
     const path = (key: 'trainRmse' | 'testRmse') =>
       line<(typeof result.points)[number]>()
         .x((p) => x(p.value))
@@ -77,11 +80,11 @@ export function Sweep({ attrs }: { attrs: Attrs }) {
       {chart && result && (
         <>
           <svg width={W} height={H} role="img" aria-label={`Train and held-out RMSE for each ${name}`} className="sweep-chart">
-            {chart.y.ticks(5).map((t) => (
+            {chart.y.ticks(5).filter((t, k, all) => all.length <= 6 || k % 2 === 0).map((t) => (
               <g key={t} transform={`translate(0,${chart.y(t)})`}>
                 <line x1={M.left} x2={W - M.right} stroke="#e2e8f0" />
                 <text x={M.left - 8} dy="0.35em" textAnchor="end" className="axis">
-                  {t.toFixed(1)}
+                  {t >= 100 ? t.toFixed(0) : t >= 1 ? t.toFixed(1) : t.toPrecision(2)}
                 </text>
               </g>
             ))}

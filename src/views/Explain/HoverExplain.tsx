@@ -4,14 +4,14 @@
  */
 import { useLab } from '../../state/LabContext';
 import { cellKey } from '../../state/labData';
-import { currentEntry } from '../../state/labStore';
 import { Tex, texNumber } from '../common/Tex';
 import { predict } from '../../core';
+import { useDisplayEntry } from '../../state/useDisplayEntry';
 
 export function HoverExplain() {
   const hover = useLab((s) => s.hover);
   const data = useLab((s) => s.data);
-  const entry = useLab((s) => currentEntry(s));
+  const entry = useDisplayEntry();
   if (!hover || !entry?.U || !entry.V || hover.i >= entry.m || hover.j >= entry.n) {
     return (
       <div className="hover-explain muted" aria-live="polite">

@@ -4,10 +4,13 @@
  * row by row on the side being solved; hovering a cell links all three (and the grid).
  */
 import { useMemo } from 'react';
-import { reconstruct } from '../../core';
+import { evenSample, predictGrid, reconstruct } from '../../core';
+
+/** Above this many entries, UVᵀ is drawn from a sample of its rows and columns. */
+const LARGE = 200_000;
 import { useLab } from '../../state/LabContext';
 import { cellKey } from '../../state/labData';
-import { currentEntry, SPEEDS } from '../../state/labStore';
+import { SPEEDS } from '../../state/labStore';
 import { factorColor, ratingColor } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { useElementWidth } from '../common/useElementWidth';
@@ -15,6 +18,7 @@ import { useTween } from '../common/useTween';
 import { Heatmap, type CellRef } from '../Heatmap/Heatmap';
 import { ColorLegend } from '../common/ColorLegend';
 import './FactorProduct.css';
+import { useDisplayEntry } from '../../state/useDisplayEntry';
 
 function transpose(values: Float64Array, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
@@ -31,7 +35,7 @@ export interface FactorProductProps {
 
 export function FactorProduct({ maxCell = 64, legends = true }: FactorProductProps) {
   const data = useLab((s) => s.data);
-  const entry = useLab((s) => currentEntry(s));
+  const entry = useDisplayEntry();
   const hover = useLab((s) => s.hover);
   const selected = useLab((s) => s.selected);
   const focus = useLab((s) => s.focus);
@@ -50,13 +54,14 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
   const V = useTween(entry?.V ?? null, { duration, stagger: entry?.solved === 'items' ? stagger(n) : 0, cols: d });
 
   const VT = useMemo(() => (V.values ? transpose(V.values, n, d) : null), [V.values, n, d]);
-  const UVT = useMemo(
-    () =>
-      U.values && V.values && U.values.length === m * d && V.values.length === n * d
-        ? reconstruct({ m, n, d, U: U.values, V: V.values })
-        : null,
-    [U.values, V.values, m, n, d],
-  );
+  // A large UVᵀ (ML-100k: 1.6 M entries) is computed only at the rows and columns drawn.
+  const large = m * n > LARGE;
+  const sample = useMemo(() => (large ? { rows: evenSample(m, 420), cols: evenSample(n, 640) } : null), [large, m, n]);
+  const UVT = useMemo(() => {
+    if (!U.values || !V.values || U.values.length !== m * d || V.values.length !== n * d) return null;
+    const F = { m, n, d, U: U.values, V: V.values };
+    return sample ? predictGrid(F, sample.rows, sample.cols) : reconstruct(F);
+  }, [U.values, V.values, m, n, d, sample]);
 
   // Cell size: fit d + n columns (plus two label gutters) into the width.
   const cell = Math.max(14, Math.min(maxCell, Math.floor((width - 2 * 64 - 24) / (d + n))));
@@ -169,6 +174,8 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
             cellWidth={cell}
             cellHeight={cellH}
             digits={implicit ? 2 : 1}
+            rowIndex={sample?.rows}
+            colIndex={sample?.cols}
             hover={hover}
             onHover={onHover}
             marked={unknown}

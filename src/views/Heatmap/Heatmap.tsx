@@ -52,6 +52,12 @@ export interface HeatmapProps {
   /** Row labels on the left / column labels on top. */
   showRowLabels?: boolean;
   showColLabels?: boolean;
+  /**
+   * Canvas mode with sampled values: which matrix row / column each drawn row / column is
+   * (values is then rowIndex.length × colIndex.length), so hover reports true indices.
+   */
+  rowIndex?: Int32Array;
+  colIndex?: Int32Array;
   /** The row currently animating (drawn with an accent). */
   activeRow?: number;
   className?: string;
@@ -219,7 +225,12 @@ function CanvasHeatmap(props: HeatmapProps) {
     highlightCols,
     maxWidth = 640,
     maxHeight = 420,
+    rowIndex,
+    colIndex,
   } = props;
+  // The drawn grid: the sampled rows and columns when given, else every one.
+  const drawnRows = rowIndex?.length ?? rows;
+  const drawnCols = colIndex?.length ?? cols;
   const canvas = useRef<HTMLCanvasElement>(null);
   const scale = Math.min(maxWidth / cols, maxHeight / rows, 8);
   const width = Math.max(1, Math.round(cols * scale));
@@ -229,23 +240,24 @@ function CanvasHeatmap(props: HeatmapProps) {
   useEffect(() => {
     const c = canvas.current;
     if (!c || !values) return;
-    const frame = requestAnimationFrame(() => paintHeatmap(c, values, rows, cols, table));
+    const frame = requestAnimationFrame(() => paintHeatmap(c, values, drawnRows, drawnCols, table));
     return () => cancelAnimationFrame(frame);
-  }, [values, rows, cols, table]);
+  }, [values, drawnRows, drawnCols, table]);
 
   const cellAt = (event: React.PointerEvent | React.MouseEvent) => {
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const j = Math.floor(((event.clientX - rect.left) / rect.width) * cols);
-    const i = Math.floor(((event.clientY - rect.top) / rect.height) * rows);
-    return i >= 0 && j >= 0 && i < rows && j < cols ? { i, j } : null;
+    const b = Math.floor(((event.clientX - rect.left) / rect.width) * drawnCols);
+    const a = Math.floor(((event.clientY - rect.top) / rect.height) * drawnRows);
+    if (a < 0 || b < 0 || a >= drawnRows || b >= drawnCols) return null;
+    return { i: rowIndex ? rowIndex[a]! : a, j: colIndex ? colIndex[b]! : b };
   };
   const style: CSSProperties = { width, height };
   return (
     <div className={`heatmap heatmap-canvas ${props.className ?? ''}`} style={style}>
       <canvas
         ref={canvas}
-        width={cols}
-        height={rows}
+        width={drawnCols}
+        height={drawnRows}
         style={style}
         role="img"
         aria-label={`${label} (${rows} × ${cols}, drawn as pixels)`}

@@ -4,9 +4,9 @@
  * a term lights up the cells it sums over in the factor views.
  */
 import { useLab } from '../../state/LabContext';
-import { currentEntry } from '../../state/labStore';
 import { Tex, texNumber } from '../common/Tex';
 import './ObjectivePanel.css';
+import { useDisplayEntry } from '../../state/useDisplayEntry';
 
 const DATA_TEX = {
   explicit: '\\sum_{(i,j)\\in\\Omega} \\big(r_{ij} - u_i^\\top v_j\\big)^2',
@@ -35,7 +35,7 @@ function Term({ tex, which, label }: { tex: string; which: 'data' | 'regularizat
 }
 
 export function ObjectivePanel() {
-  const entry = useLab((s) => currentEntry(s));
+  const entry = useDisplayEntry();
   const lambda = useLab((s) => s.settings.lambda);
   const mode = useLab((s) => s.data.mode);
   const known = useLab(

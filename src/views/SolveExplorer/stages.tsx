@@ -1,10 +1,10 @@
 /** The content of each stage of the solve walk-through, explicit and implicit. */
 import type { ExplicitSolveTrace, ImplicitSolveTrace, SolveTrace } from '../../core';
 import { useLab } from '../../state/LabContext';
-import { currentEntry } from '../../state/labStore';
 import { Tex, texNumber, texScientific } from '../common/Tex';
 import { texColumn, texDiag, texMatrixClipped } from '../common/texMatrix';
 import type { Notation } from './notation';
+import { useDisplayEntry } from '../../state/useDisplayEntry';
 
 /** Stage titles, as TeX (typeset in the stage list and headings). */
 export function explicitStages(N: Notation): string[] {
@@ -42,11 +42,16 @@ interface StageProps<T extends SolveTrace> {
 }
 
 function useFixedMatrix(N: Notation): number[][] {
-  const entry = useLab((s) => currentEntry(s));
+  const entry = useDisplayEntry();
   if (!entry?.U || !entry.V) return [];
   const X = N.fixed === 'V' ? entry.V : entry.U;
   const rows = N.fixed === 'V' ? entry.n : entry.m;
-  return Array.from({ length: rows }, (_, r) => Array.from(X.subarray(r * entry.d, r * entry.d + entry.d)));
+  // Only the rows a clipped matrix shows (the first few and the last) are copied out.
+  const out: number[][] = new Array<number[]>(rows);
+  for (const r of [...Array.from({ length: Math.min(rows, 10) }, (_, k) => k), rows - 1]) {
+    if (r >= 0) out[r] = Array.from(X.subarray(r * entry.d, r * entry.d + entry.d));
+  }
+  return out;
 }
 
 function Eq({ math }: { math: string }) {

@@ -5,16 +5,19 @@
 import { useEffect, useState } from 'react';
 import type { Side, SolveTrace } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
-import { clientOf, currentEntry } from '../../state/labStore';
+import { clientOf } from '../../state/labStore';
+import { useDisplayEntry } from '../../state/useDisplayEntry';
 
 export function useSolveTrace(side: Side, index: number): { trace: SolveTrace | null; error: string | null } {
   const store = useLabStore();
-  const entry = useLab((s) => currentEntry(s));
+  const entry = useDisplayEntry();
   const lambda = useLab((s) => s.settings.lambda);
   const data = useLab((s) => s.data);
+  // While playing, the walk-through keeps the last solve: it explains one step, not a stream.
+  const playing = useLab((s) => s.playing);
   const [state, setState] = useState<{ trace: SolveTrace | null; error: string | null }>({ trace: null, error: null });
   useEffect(() => {
-    if (!entry?.U || !entry.V) return;
+    if (!entry?.U || !entry.V || playing) return;
     const rows = side === 'users' ? entry.m : entry.n;
     if (index >= rows) return;
     let live = true;
@@ -25,6 +28,6 @@ export function useSolveTrace(side: Side, index: number): { trace: SolveTrace | 
     return () => {
       live = false;
     };
-  }, [store, entry, side, index, lambda, data]);
+  }, [store, entry, side, index, lambda, data, playing]);
   return state;
 }

@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { formatCell, type ColorScale } from './colors';
 
 export function ColorLegend({ color, label, width = 180 }: { color: ColorScale; label: string; width?: number }) {
-  const id = useId();
+  // useId's characters are not all valid in url(#…): keep letters and digits.
+  const id = `legend-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [lo, mid, hi] = color.domain;
   const stops = Array.from({ length: 11 }, (_, k) => lo + ((hi - lo) * k) / 10);
   return (
@@ -21,7 +22,7 @@ export function ColorLegend({ color, label, width = 180 }: { color: ColorScale; 
             ))}
           </linearGradient>
         </defs>
-        <rect x={10} y={4} width={width} height={14} fill={`url(#${CSS.escape(id)})`} stroke="#888" strokeWidth={0.5} />
+        <rect x={10} y={4} width={width} height={14} fill={`url(#${id})`} stroke="#888" strokeWidth={0.5} />
         {[lo, mid, hi].map((v, k) => (
           <text
             key={k}
