@@ -80,7 +80,7 @@ export function Sweep({ attrs }: { attrs: Attrs }) {
       {chart && result && (
         <>
           <svg width={W} height={H} role="img" aria-label={`Train and held-out RMSE for each ${name}`} className="sweep-chart">
-            {chart.y.ticks(5).filter((t, k, all) => all.length <= 6 || k % 2 === 0).map((t) => (
+            {chart.y.ticks(5).filter((_, k, all) => all.length <= 6 || k % 2 === 0).map((t) => (
               <g key={t} transform={`translate(0,${chart.y(t)})`}>
                 <line x1={M.left} x2={W - M.right} stroke="#e2e8f0" />
                 <text x={M.left - 8} dy="0.35em" textAnchor="end" className="axis">
