@@ -31,7 +31,8 @@ export function neighbours(slug: string, step: number): { prev: { slug: string; 
 }
 
 export function Contents({ current }: { current?: { slug: string; step: number } }) {
-  const progress = useMemo(readProgress, [current?.slug, current?.step]);
+  // Read afresh on every render: the step on screen records its visit in an effect.
+  const progress = readProgress();
   return (
     <nav className="lesson-toc" aria-label="Lessons">
       <h2>Lessons</h2>
