@@ -97,6 +97,9 @@ function Panel({ name }: { name: PanelName }): ReactNode {
   }
 }
 
+/** Stores whose opening steps have run. */
+const stepped = new WeakSet<StoreApi<LabState>>();
+
 function LabInstance({ attrs, onReset }: { attrs: Attrs; onReset: () => void }) {
   const registry = useLabRegistry();
   const [store] = useState(() => createLabStore(labOptionsFromAttrs(attrs)));
@@ -109,6 +112,9 @@ function LabInstance({ attrs, onReset }: { attrs: Attrs; onReset: () => void }) 
     };
   }, [registry, id, store]);
   useEffect(() => {
+    // Once per store: React's StrictMode runs effects twice in development.
+    if (stepped.has(store)) return;
+    stepped.add(store);
     const steps = Number(attrs.steps ?? 0);
     for (let k = 0; k < steps; k++) store.getState().step();
     // Only when the lab opens: the steps set the scene the lesson starts from.
