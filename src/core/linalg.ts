@@ -61,25 +61,26 @@ export function choleskySolveInPlace(L: Float64Array, d: number, b: Float64Array
 }
 
 /**
- * Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations, ascending.
- * Used to explain singular systems (the smallest eigenvalue of a Gram matrix), not in
- * the hot path.
+ * Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations,
+ * largest eigenvalue first. vectors[k] belongs to values[k].
  */
-export function symmetricEigenvalues(S: ArrayLike<number>, d: number): number[] {
-  const A = Float64Array.from(S as ArrayLike<number>);
-  // Symmetrise from the upper triangle so callers may pass either half.
-  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) A[i * d + j] = A[j * d + i]!;
+export function symmetricEigen(S: ArrayLike<number>, d: number): { values: number[]; vectors: Float64Array[] } {
+  const A = Float64Array.from(S);
+  const W = new Float64Array(d * d);
+  for (let k = 0; k < d; k++) W[k * d + k] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
-    for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) off += A[i * d + j]! ** 2;
-    if (off < 1e-30) break;
+    let diag = 0;
+    for (let i = 0; i < d; i++) {
+      diag += A[i * d + i]! ** 2;
+      for (let j = i + 1; j < d; j++) off += A[i * d + j]! ** 2;
+    }
+    if (off <= 1e-30 * Math.max(diag, 1e-300)) break;
     for (let p = 0; p < d; p++) {
       for (let q = p + 1; q < d; q++) {
         const apq = A[p * d + q]!;
         if (Math.abs(apq) < 1e-300) continue;
-        const app = A[p * d + p]!;
-        const aqq = A[q * d + q]!;
-        const theta = (aqq - app) / (2 * apq);
+        const theta = (A[q * d + q]! - A[p * d + p]!) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
@@ -95,12 +96,31 @@ export function symmetricEigenvalues(S: ArrayLike<number>, d: number): number[] 
           A[p * d + k] = c * apk - s * aqk;
           A[q * d + k] = s * apk + c * aqk;
         }
+        // The rotations accumulate into W, whose columns become the eigenvectors.
+        for (let k = 0; k < d; k++) {
+          const wkp = W[k * d + p]!;
+          const wkq = W[k * d + q]!;
+          W[k * d + p] = c * wkp - s * wkq;
+          W[k * d + q] = s * wkp + c * wkq;
+        }
       }
     }
   }
-  const eig: number[] = [];
-  for (let i = 0; i < d; i++) eig.push(A[i * d + i]!);
-  return eig.sort((x, y) => x - y);
+  const order = Array.from({ length: d }, (_, k) => k).sort((x, y) => A[y * d + y]! - A[x * d + x]! || x - y);
+  return {
+    values: order.map((k) => A[k * d + k]!),
+    vectors: order.map((k) => Float64Array.from({ length: d }, (_, r) => W[r * d + k]!)),
+  };
+}
+
+/**
+ * Eigenvalues of a small symmetric matrix (its upper triangle), ascending. Used to explain
+ * singular systems (the smallest eigenvalue of a Gram matrix), not in the hot path.
+ */
+export function symmetricEigenvalues(S: ArrayLike<number>, d: number): number[] {
+  const A = Float64Array.from(S as ArrayLike<number>);
+  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) A[i * d + j] = A[j * d + i]!;
+  return symmetricEigen(A, d).values.reverse();
 }
 
 /** Determinant of a small square matrix by Gaussian elimination with partial pivoting. */

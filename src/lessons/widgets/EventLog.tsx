@@ -3,6 +3,7 @@
  * turned into an interaction matrix by a rule the student chooses.
  */
 import { useMemo, useState } from 'react';
+import { MatrixTable } from './MatrixTable';
 
 interface Event {
   user: string;
@@ -88,30 +89,7 @@ export function EventLog() {
             </label>
           ))}
         </fieldset>
-        <table className="lesson-table matrix" aria-label="Interaction matrix">
-          <thead>
-            <tr>
-              <th scope="col" />
-              {ITEMS.map((j) => (
-                <th key={j} scope="col">
-                  {j}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {USERS.map((u, i) => (
-              <tr key={u}>
-                <th scope="row">{u}</th>
-                {M[i]!.map((v, j) => (
-                  <td key={j} className={v ? 'on' : 'off'}>
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MatrixTable label="Interaction matrix" rows={M} rowIds={USERS} colIds={ITEMS} />
         <p className="muted">{RULES.find((r) => r.id === rule)!.note} Every empty cell is a 0 — not a “?”: no event is also information.</p>
       </div>
     </div>

@@ -1,42 +1,13 @@
 /** The lecture's "from explicit to implicit": R next to its thresholded version (≥ t → 1, else 0, ? stays ?). */
 import { useState } from 'react';
-import { LECTURE_ITEM_IDS, LECTURE_R, LECTURE_USER_IDS, thresholdRatings, type DenseMatrix } from '../../core';
-
-function MatrixTable({ label, rows }: { label: string; rows: DenseMatrix }) {
-  return (
-    <table className="lesson-table matrix" aria-label={label}>
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th scope="col" />
-          {LECTURE_ITEM_IDS.map((j) => (
-            <th key={j} scope="col">
-              {j}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={i}>
-            <th scope="row">{LECTURE_USER_IDS[i]}</th>
-            {row.map((v, j) => (
-              <td key={j} className={v === null ? 'unknown' : v === 1 ? 'on' : ''}>
-                {v === null ? '?' : v}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { LECTURE_ITEM_IDS, LECTURE_R, LECTURE_USER_IDS, thresholdRatings } from '../../core';
+import { MatrixTable } from './MatrixTable';
 
 export function Threshold({ initial = 4 }: { initial?: number }) {
   const [t, setT] = useState(initial);
   return (
     <div className="widget threshold">
-      <MatrixTable label="R (explicit ratings)" rows={LECTURE_R} />
+      <MatrixTable label="R (explicit ratings)" rows={LECTURE_R} rowIds={LECTURE_USER_IDS} colIds={LECTURE_ITEM_IDS} caption />
       <div className="threshold-control">
         <label htmlFor="threshold-slider">
           rating ≥ <strong>{t}</strong> → 1
@@ -44,7 +15,7 @@ export function Threshold({ initial = 4 }: { initial?: number }) {
         <input id="threshold-slider" type="range" min={1} max={5} step={1} value={t} aria-label="Threshold" onChange={(e) => setT(Number(e.target.value))} />
         <span className="muted">below → 0, ? stays ?</span>
       </div>
-      <MatrixTable label={`Implicit (threshold ${t})`} rows={thresholdRatings(LECTURE_R, t)} />
+      <MatrixTable label={`Implicit (threshold ${t})`} rows={thresholdRatings(LECTURE_R, t)} rowIds={LECTURE_USER_IDS} colIds={LECTURE_ITEM_IDS} caption />
     </div>
   );
 }

@@ -11,6 +11,10 @@
  *          lengths and angles exactly for vectors inside their plane, and shrink the rest.
  */
 
+import { symmetricEigen } from '../../core';
+
+export { symmetricEigen };
+
 export interface PlaneAxes {
   /** Orthonormal directions in ℝᵈ (each of length d). */
   axes: [Float64Array, Float64Array];
@@ -26,59 +30,6 @@ export interface PlaneCoordinates {
   coords: Float64Array;
   /** The projection's axes when d > 2 (null otherwise). */
   axes: PlaneAxes | null;
-}
-
-/**
- * Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations,
- * largest eigenvalue first. vectors[k] belongs to values[k].
- */
-export function symmetricEigen(S: ArrayLike<number>, d: number): { values: number[]; vectors: Float64Array[] } {
-  const A = Float64Array.from(S);
-  const W = new Float64Array(d * d);
-  for (let k = 0; k < d; k++) W[k * d + k] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let i = 0; i < d; i++) {
-      diag += A[i * d + i]! ** 2;
-      for (let j = i + 1; j < d; j++) off += A[i * d + j]! ** 2;
-    }
-    if (off <= 1e-30 * Math.max(diag, 1e-300)) break;
-    for (let p = 0; p < d; p++) {
-      for (let q = p + 1; q < d; q++) {
-        const apq = A[p * d + q]!;
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (A[q * d + q]! - A[p * d + p]!) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < d; k++) {
-          const akp = A[k * d + p]!;
-          const akq = A[k * d + q]!;
-          A[k * d + p] = c * akp - s * akq;
-          A[k * d + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < d; k++) {
-          const apk = A[p * d + k]!;
-          const aqk = A[q * d + k]!;
-          A[p * d + k] = c * apk - s * aqk;
-          A[q * d + k] = s * apk + c * aqk;
-        }
-        // The rotations accumulate into W, whose columns become the eigenvectors.
-        for (let k = 0; k < d; k++) {
-          const wkp = W[k * d + p]!;
-          const wkq = W[k * d + q]!;
-          W[k * d + p] = c * wkp - s * wkq;
-          W[k * d + q] = s * wkp + c * wkq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: d }, (_, k) => k).sort((x, y) => A[y * d + y]! - A[x * d + x]! || x - y);
-  return {
-    values: order.map((k) => A[k * d + k]!),
-    vectors: order.map((k) => Float64Array.from({ length: d }, (_, r) => W[r * d + k]!)),
-  };
 }
 
 function dotRows(a: Float64Array, b: Float64Array): number {
