@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useLabStore } from '../state/LabContext';
+import { useLab, useLabStore } from '../state/LabContext';
 import { RatingGrid } from './RatingGrid/RatingGrid';
 import { RunControls } from './Controls/RunControls';
 import { SettingsPanel } from './Controls/SettingsPanel';
@@ -21,6 +21,7 @@ export interface LabProps {
 /** The full lab: the grid holding R, the run controls and settings, the factor views and the loss. */
 export function Lab({ shortcuts = true }: LabProps) {
   const store = useLabStore();
+  const implicit = useLab((s) => s.data.mode === 'implicit');
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(store, openHelp, shortcuts);
@@ -33,12 +34,12 @@ export function Lab({ shortcuts = true }: LabProps) {
       <StatusBanner />
       <div className="lab-main">
         <section aria-labelledby="grid-title" className="panel lab-grid">
-          <h2 id="grid-title">Rating matrix R</h2>
+          <h2 id="grid-title">{implicit ? 'Interactions: preferences P and confidences C' : 'Rating matrix R'}</h2>
           <RatingGrid showToolbar />
           <HoverExplain />
         </section>
         <section aria-labelledby="factors-title" className="panel lab-factors">
-          <h2 id="factors-title">Factorization R ≈ UVᵀ</h2>
+          <h2 id="factors-title">Factorization {implicit ? 'P' : 'R'} ≈ UVᵀ</h2>
           <FactorProduct />
         </section>
       </div>

@@ -120,14 +120,12 @@ export interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ only }: SettingsPanelProps) {
-  const mode = useLab((s) => s.data.mode);
+  // α only shapes confidence computed as c = 1 + α·r, not the lecture's C given entry by entry.
+  const usesAlpha = useLab((s) => s.data.mode === 'implicit' && s.data.confidence === null);
   const solver = useLab((s) => s.settings.solver);
   const setSettings = useLab((s) => s.setSettings);
   const fields = FIELDS.filter(
-    (f) =>
-      (!only || only.includes(f.key)) &&
-      (f.key !== 'alpha' || mode === 'implicit') &&
-      (f.key !== 'learningRate' || solver === 'gd'),
+    (f) => (!only || only.includes(f.key)) && (f.key !== 'alpha' || usesAlpha) && (f.key !== 'learningRate' || solver === 'gd'),
   );
   return (
     <div className="settings-panel" role="group" aria-label="Model settings">

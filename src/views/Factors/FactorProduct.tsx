@@ -110,7 +110,7 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
     <div ref={ref} className="factor-product-frame">
       <div className="factor-product">
         <div className="fp-corner" aria-hidden="true">
-          <Tex math={`R \\approx U V^\\top`} />
+          <Tex math={`${implicit ? 'P' : 'R'} \\approx U V^\\top`} />
         </div>
         <figure className="fp-vt">
           <figcaption>
@@ -192,7 +192,9 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
           />
           <figcaption>
             <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
-            <span className="fp-sub">dashed, bold: predictions where R has ?</span>
+            <span className="fp-sub">
+              {implicit ? 'dashed, bold: scores where p = 0 (the candidates)' : 'dashed, bold: predictions where R has ?'}
+            </span>
           </figcaption>
         </figure>
         {legends && (
