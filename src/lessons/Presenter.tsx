@@ -28,6 +28,42 @@ export const PRESENTER_KEYS: { keys: string; action: string }[] = [
   { keys: 'Esc', action: 'leave presenter mode' },
 ];
 
+/** The smallest zoom a slide is shrunk to; below it the slide scrolls instead (text must stay legible). */
+const MIN_ZOOM = 0.6;
+
+/**
+ * Fits a step to the screen like slide software: the content is zoomed out (CSS zoom, which
+ * re-lays it out) until it fits the slide's height, but never below MIN_ZOOM.
+ */
+function useFitToScreen(key: string) {
+  const slideRef = useRef<HTMLElement>(null);
+  const fitRef = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  useEffect(() => {
+    setZoom(1);
+    const slide = slideRef.current;
+    const fit = fitRef.current;
+    if (!slide || !fit || typeof ResizeObserver === 'undefined') return;
+    let current = 1;
+    const measure = () => {
+      const style = getComputedStyle(slide);
+      const available = slide.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const natural = fit.getBoundingClientRect().height / current;
+      const next = Math.max(MIN_ZOOM, Math.min(1, available / natural));
+      if (Math.abs(next - current) > 0.01) {
+        current = next;
+        setZoom(next);
+      }
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(slide);
+    observer.observe(fit);
+    measure();
+    return () => observer.disconnect();
+  }, [key]);
+  return { slideRef, fitRef, zoom };
+}
+
 function go(slug: string, step: number, page: 'present' | 'notes' = 'present') {
   location.hash = routeHash({ page, slug, step });
 }
@@ -47,6 +83,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
   const [help, setHelp] = useState(false);
   const channel = useRef<BroadcastChannel | null>(null);
   const { prev, next } = neighbours(slug, step);
+  const { slideRef, fitRef, zoom } = useFitToScreen(`${slug}/${step}`);
 
   const move = useCallback(
     (direction: 'next' | 'prev') => {
@@ -131,10 +168,12 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
           step {step} / {lesson.steps.length}
         </span>
       </header>
-      <main className="presenter-slide" aria-label={`${lesson.title}, step ${step}`}>
-        <LabRegistry.Provider value={registry}>
-          <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} />
-        </LabRegistry.Provider>
+      <main className="presenter-slide" aria-label={`${lesson.title}, step ${step}`} ref={slideRef}>
+        <div className="presenter-fit" ref={fitRef} style={{ zoom }}>
+          <LabRegistry.Provider value={registry}>
+            <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} />
+          </LabRegistry.Provider>
+        </div>
       </main>
       <footer className="presenter-footer">
         <button type="button" onClick={() => move('prev')} disabled={!prev} aria-label="Previous step">
