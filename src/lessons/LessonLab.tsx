@@ -102,7 +102,7 @@ const stepped = new WeakSet<StoreApi<LabState>>();
 
 function LabInstance({ attrs, onReset }: { attrs: Attrs; onReset: () => void }) {
   const registry = useLabRegistry();
-  const [store] = useState(() => createLabStore(labOptionsFromAttrs(attrs)));
+  const [store] = useState(() => createLabStore({ ...labOptionsFromAttrs(attrs), autoStart: false }));
   useStoreLifetime(store);
   const id = attrs.id ?? 'lab';
   useEffect(() => {

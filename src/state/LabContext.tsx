@@ -5,7 +5,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { createLabStore, type LabOptions, type LabState } from './labStore';
+import { createLabStore, startLab, type LabOptions, type LabState } from './labStore';
 
 const LabContext = createContext<StoreApi<LabState> | null>(null);
 
@@ -18,6 +18,7 @@ const pendingDispose = new WeakMap<StoreApi<LabState>, ReturnType<typeof setTime
 export function useStoreLifetime(store: StoreApi<LabState>, owned = true): void {
   useEffect(() => {
     if (!owned) return;
+    startLab(store);
     const timer = pendingDispose.get(store);
     if (timer !== undefined) clearTimeout(timer);
     pendingDispose.delete(store);
@@ -38,7 +39,7 @@ export function LabProvider({
   store: given,
   ...options
 }: LabOptions & { children: ReactNode; store?: StoreApi<LabState> }) {
-  const [store] = useState(() => given ?? createLabStore(options));
+  const [store] = useState(() => given ?? createLabStore({ ...options, autoStart: false }));
   useStoreLifetime(store, !given);
   return <LabContext.Provider value={store}>{children}</LabContext.Provider>;
 }

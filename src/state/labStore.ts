@@ -111,6 +111,12 @@ export interface LabOptions {
   /** Shown once the lab opens (e.g. why a link could not be used). */
   status?: StatusMessage;
   client?: LabClient;
+  /**
+   * Send the data to the worker at once (default). React owners pass false and call
+   * startLab() from an effect, so that a store React creates and throws away (StrictMode)
+   * never starts a worker.
+   */
+  autoStart?: boolean;
 }
 
 const UNDO_LIMIT = 200;
@@ -347,20 +353,39 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
     }
   };
   const unsubscribe = client.subscribe(onReply);
-  client.newGeneration();
-  client.send({ type: 'load', spec: toProblemSpec(store.getState().data), settings, keepFactors: false });
-  if (options.run && options.run.actions.length > 0) client.send({ type: 'replay', actions: options.run.actions });
-  if (options.run?.U && options.run.V) {
-    // The recorded factors are the truth (edits during a run make a replay differ): restore them last.
-    client.send({ type: 'restore', U: options.run.U.slice(), V: options.run.V.slice(), step: options.run.actions.length });
-  }
-  (store as StoreApi<LabState> & { client: LabClient }).client = client;
+  let started = false;
+  const startWorker = () => {
+    if (started) return;
+    started = true;
+    client.newGeneration();
+    client.send({
+      type: 'load',
+      spec: toProblemSpec(store.getState().data),
+      settings: store.getState().settings,
+      keepFactors: false,
+    });
+    if (options.run && options.run.actions.length > 0) client.send({ type: 'replay', actions: options.run.actions });
+    if (options.run?.U && options.run.V) {
+      // The recorded factors are the truth (edits during a run make a replay differ): restore them last.
+      client.send({ type: 'restore', U: options.run.U.slice(), V: options.run.V.slice(), step: options.run.actions.length });
+    }
+  };
+  (store as InternalStore).client = client;
+  (store as InternalStore).start = startWorker;
+  if (options.autoStart !== false) startWorker();
   return store;
 }
 
+type InternalStore = StoreApi<LabState> & { client: LabClient; start: () => void };
+
 /** The client a store talks to (for traces, which are request/response). */
 export function clientOf(store: StoreApi<LabState>): LabClient {
-  return (store as StoreApi<LabState> & { client: LabClient }).client;
+  return (store as InternalStore).client;
+}
+
+/** Sends a store's data to its worker, once (see LabOptions.autoStart). */
+export function startLab(store: StoreApi<LabState>): void {
+  (store as InternalStore).start();
 }
 
 const LETTERS: Record<string, string> = { users: 'u', items: 'i', both: 'g' };

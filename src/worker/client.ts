@@ -38,19 +38,28 @@ function defaultPort(): Port {
 }
 
 export class LabClient {
-  private readonly port: Port;
+  private portValue: Port | null = null;
+  private readonly makePort: () => Port;
   private nextId = 1;
   private generationValue = 0;
   private readonly listeners = new Set<ReplyListener>();
   private readonly pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: Error) => void }>();
 
-  constructor(port: Port = defaultPort()) {
-    this.port = port;
+  /** The worker starts with the first request (a client that is never used costs nothing). */
+  constructor(port?: Port) {
+    this.makePort = port ? () => port : defaultPort;
+  }
+
+  private get port(): Port {
+    if (this.portValue) return this.portValue;
+    const port = this.makePort();
     port.onmessage = (event) => this.receive(event.data);
     port.onerror = (event) => {
       const message = `The model worker failed: ${event.message || 'unknown error'}.`;
       this.listeners.forEach((l) => l({ type: 'error', id: 0, generation: this.generationValue, message }));
     };
+    this.portValue = port;
+    return port;
   }
 
   get generation(): number {
@@ -124,7 +133,8 @@ export class LabClient {
   }
 
   dispose(): void {
-    this.port.terminate();
+    this.portValue?.terminate();
+    this.portValue = null;
     this.listeners.clear();
   }
 }
