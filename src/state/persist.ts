@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
+import { LARGE_MODEL } from './useDisplayEntry';
 import { runActions, type LabOptions, type LabState, type RunRecord, type StatusMessage } from './labStore';
 import { decodeLab, encodeLab, labOptionsOf, URL_FACTOR_LIMIT, type SharedLab } from './urlCodec';
 
@@ -229,7 +230,10 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
     if (!ready || leaving) return;
     const state = store.getState();
     writeUrl(state);
-    if (force || !state.playing || Date.now() - lastStorageWrite >= PLAYING_STORAGE_MS) writeStorage(state);
+    // A large model playing at full speed is saved when it pauses (or the page is left):
+    // encoding its factors several times a minute would cost the page its smoothness.
+    const large = state.data.userIds.length * state.data.itemIds.length > LARGE_MODEL;
+    if (force || !state.playing || (!large && Date.now() - lastStorageWrite >= PLAYING_STORAGE_MS)) writeStorage(state);
   };
 
   const schedule = () => {
