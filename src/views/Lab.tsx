@@ -22,6 +22,8 @@ export interface LabProps {
 export function Lab({ shortcuts = true }: LabProps) {
   const store = useLabStore();
   const implicit = useLab((s) => s.data.mode === 'implicit');
+  // Wide data (more than 8 items) gets the full width for R and for the product, one above the other.
+  const wide = useLab((s) => s.data.itemIds.length > 8);
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(store, openHelp, shortcuts);
@@ -32,7 +34,7 @@ export function Lab({ shortcuts = true }: LabProps) {
         <SettingsPanel />
       </section>
       <StatusBanner />
-      <div className="lab-main">
+      <div className={wide ? 'lab-main stacked' : 'lab-main'}>
         <section aria-labelledby="grid-title" className="panel lab-grid">
           <h2 id="grid-title">{implicit ? 'Interactions: preferences P and confidences C' : 'Rating matrix R'}</h2>
           <RatingGrid showToolbar />
