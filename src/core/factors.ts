@@ -56,10 +56,21 @@ export function cloneFactors(F: Factors): Factors {
 
 /** r̂_ij = u_iᵀ v_j. */
 export function predict(F: Factors, i: number, j: number): number {
-  const d = F.d;
+  return dotRow(F.U.subarray(i * F.d, i * F.d + F.d), F.V, j, F.d);
+}
+
+/** uᵀx_r for a vector u (length d) and row r of a row-major matrix X: a score for any u, e.g. a what-if. */
+export function dotRow(u: ArrayLike<number>, X: ArrayLike<number>, r: number, d: number): number {
   let s = 0;
-  for (let a = 0; a < d; a++) s += F.U[i * d + a]! * F.V[j * d + a]!;
+  for (let a = 0; a < d; a++) s += u[a]! * X[r * d + a]!;
   return s;
+}
+
+/** X u: the score of a vector u against each of the `rows` rows of X (one user against every item). */
+export function scoresFor(u: ArrayLike<number>, X: ArrayLike<number>, rows: number, d: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = dotRow(u, X, r, d);
+  return out;
 }
 
 /** The full reconstruction UVᵀ (m×n, row-major). Dense: for classroom-sized matrices. */

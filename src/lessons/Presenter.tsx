@@ -10,6 +10,7 @@ import { LabRegistry } from './LessonLab';
 import { neighbours, stepHref, useStepRegistry } from './LessonsPage';
 import { recordVisit } from './progress';
 import { routeHash } from './route';
+import { isTypingTarget } from '../views/Shortcuts/useShortcuts';
 import './lessons.css';
 
 const CHANNEL = 'mf-lab-presenter';
@@ -72,11 +73,6 @@ function openChannel(): BroadcastChannel | null {
   return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 }
 
-/** Keys that belong to the control under focus (typing, a grid, a slider) are left alone. */
-function ownsKeys(target: EventTarget | null): boolean {
-  return target instanceof Element && !!target.closest('input, textarea, select, [role="grid"], [role="slider"], [contenteditable="true"], dialog');
-}
-
 export function Presenter({ slug, step }: { slug: string; step: number }) {
   const lesson = lessonBySlug(slug);
   const registry = useStepRegistry(`${slug}/${step}`);
@@ -115,7 +111,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      const typing = ownsKeys(e.target);
+      const typing = isTypingTarget(e.target);
       const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
       const lab = registry.values().next().value;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -129,7 +125,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
       if (typing) return;
       if (key === 'ArrowRight' || (key === ' ' && !onButton)) return act(() => move('next'));
       if (key === 'ArrowLeft') return act(() => move('prev'));
-      if (key === 'Home' && LESSONS[0]) return act(() => go(slug, 1));
+      if (key === 'Home') return act(() => go(slug, 1));
       if (key === 'End' && lesson) return act(() => go(slug, lesson.steps.length));
       if (key === 'f') return act(() => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.()).catch?.(() => {}));
       if (key === 'n') return act(() => window.open(`${location.pathname}${routeHash({ page: 'notes', slug, step })}`, 'mf-lab-notes', 'width=720,height=640'));

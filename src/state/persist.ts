@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import { LARGE_MODEL } from './useDisplayEntry';
+import { isPageHash } from '../lessons/route';
 import { runActions, type LabOptions, type LabState, type RunRecord, type StatusMessage } from './labStore';
 import { decodeLab, encodeLab, labOptionsOf, URL_FACTOR_LIMIT, type SharedLab } from './urlCodec';
 
@@ -46,7 +47,7 @@ export function safeStorage(): Storage | null {
 export function readInitialOptions(hash: string, stored: string | null): LabOptions {
   const link = hash.replace(/^#/, '');
   // "#/lab", "#/lessons/…" are pages of the app, not lab links.
-  if (link !== '' && !link.startsWith('/')) {
+  if (link !== '' && !isPageHash(link)) {
     const result = decodeLab(link);
     if (result.ok) return labOptionsOf(result.lab);
     return {
@@ -278,7 +279,7 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
       return;
     }
     // Moving to another page of the app (the lessons): the app's router unmounts the lab.
-    if (location.hash.startsWith('#/')) {
+    if (isPageHash(location.hash)) {
       if (ready) writeStorage(store.getState());
       leaving = true;
       if (timer !== null) clearTimeout(timer);

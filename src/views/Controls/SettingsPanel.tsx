@@ -106,7 +106,7 @@ function NumberField({ spec }: { spec: FieldSpec }) {
           {error}
         </span>
       ) : (
-        <span id={`${id}-hint`} className="setting-hint">
+        <span id={`${id}-hint`} className="setting-hint visually-hidden">
           {spec.hint}
         </span>
       )}
@@ -143,7 +143,9 @@ export function SettingsPanel({ only }: SettingsPanelProps) {
             <option value="als">ALS (closed form per row)</option>
             <option value="gd">Gradient descent</option>
           </select>
-          <span className="setting-hint">{solver === 'als' ? 'alternating least squares' : 'full-batch steps of size η'}</span>
+          <span className="setting-hint visually-hidden">
+            {solver === 'als' ? 'alternating least squares' : 'full-batch steps of size η'}
+          </span>
         </div>
       )}
     </div>

@@ -5,6 +5,7 @@
  * fixed, explained 2-D projection; dragging the user is a what-if that never touches the
  * lab's model.
  */
+import { dotRow } from '../../core';
 import { useId, useMemo, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { formatCell } from '../common/colors';
@@ -110,8 +111,7 @@ function Toolbar({ model, helpId }: { model: LatentModel; helpId: string }) {
 
 function DotProduct({ model, item }: { model: LatentModel; item: number }) {
   const { user, u, V, d, uNorm, userIds, itemIds } = model;
-  let score = 0;
-  for (let a = 0; a < d; a++) score += u[a]! * V[item * d + a]!;
+  const score = dotRow(u, V, item, d);
   const p = uNorm > 0 ? score / uNorm : 0;
   const i1 = user + 1;
   const j1 = item + 1;

@@ -25,7 +25,7 @@ function Moved({ by }: { by: number }) {
   return (
     <span className={up ? 'ls-moved-up' : 'ls-moved-down'}>
       <span aria-hidden="true">{up ? '▲' : '▼'}</span> {Math.abs(by)}
-      <span className="ls-sr-only">{up ? ' up' : ' down'}</span>
+      <span className="visually-hidden">{up ? ' up' : ' down'}</span>
     </span>
   );
 }

@@ -9,6 +9,8 @@
  * so, for one user, ‖u‖ is a common factor and the ranking of items is the ranking of p.
  */
 
+import { scoresFor } from '../../core';
+
 export type Vector = ArrayLike<number>;
 
 export function dot(a: Vector, b: Vector): number {
@@ -50,12 +52,7 @@ export interface RankedItem {
  * keep the item order, so a ranking never shuffles for no reason. V is n×d row-major.
  */
 export function rankItems(u: Vector, V: ArrayLike<number>, n: number, d: number): RankedItem[] {
-  const scores = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let a = 0; a < d; a++) s += u[a]! * V[j * d + a]!;
-    scores[j] = s;
-  }
+  const scores = scoresFor(u, V, n, d);
   const order = Array.from({ length: n }, (_, j) => j);
   order.sort((x, y) => scores[y]! - scores[x]! || x - y);
   return order.map((item, k) => ({ item, score: scores[item]!, rank: k + 1 }));

@@ -3,7 +3,9 @@
  * regularisation term and their sum after the step on screen. Pointing at (or focusing)
  * a term lights up the cells it sums over in the factor views.
  */
+import { useMemo } from 'react';
 import { useLab } from '../../state/LabContext';
+import { knownCount } from '../../state/labData';
 import { Tex, texNumber } from '../common/Tex';
 import './ObjectivePanel.css';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
@@ -38,14 +40,14 @@ export function ObjectivePanel() {
   const entry = useDisplayEntry();
   const lambda = useLab((s) => s.settings.lambda);
   const mode = useLab((s) => s.data.mode);
-  const known = useLab(
-    (s) => s.data.cells.reduce((k, row) => k + row.filter((v) => v !== null).length, 0) - s.data.heldOut.length,
-  );
-  const heldOut = useLab((s) => s.data.heldOut.length);
+  const data = useLab((s) => s.data);
+  const heldOut = data.heldOut.length;
+  // Counting the cells (1.6 M for ML-100k) belongs in a memo on the data, not in a selector run on every update.
+  const known = useMemo(() => knownCount(data) - data.heldOut.length, [data]);
   if (!entry) return <p className="muted">Preparing the model…</p>;
-  const { data, regularization, total, trainRmse, testRmse } = entry.metrics;
+  const { data: dataTerm, regularization, total, trainRmse, testRmse } = entry.metrics;
   const norms = lambda > 0 ? regularization / lambda : null;
-  const share = total > 0 ? data / total : 0;
+  const share = total > 0 ? dataTerm / total : 0;
   return (
     <div className="objective-panel">
       <div className="obj-formula" aria-label="The objective">
@@ -65,7 +67,7 @@ export function ObjectivePanel() {
       <div className="obj-numbers">
         <Tex
           block
-          math={`\\mathcal{L} = \\underbrace{${texNumber(data, 4)}}_{\\text{data}} + \\underbrace{${texNumber(lambda, 4)}\\times ${norms === null ? '(\\ldots)' : texNumber(norms, 4)}}_{\\text{regularisation} \\,=\\, ${texNumber(regularization, 4)}} = \\mathbf{${texNumber(total, 4)}}`}
+          math={`\\mathcal{L} = \\underbrace{${texNumber(dataTerm, 4)}}_{\\text{data}} + \\underbrace{${texNumber(lambda, 4)}\\times ${norms === null ? '(\\ldots)' : texNumber(norms, 4)}}_{\\text{regularisation} \\,=\\, ${texNumber(regularization, 4)}} = \\mathbf{${texNumber(total, 4)}}`}
         />
       </div>
       <div

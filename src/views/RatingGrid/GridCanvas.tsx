@@ -50,7 +50,7 @@ export function GridCanvas(props: GridCanvasProps) {
           <span aria-hidden="true" className="rg-corner-users">
             users
           </span>
-          <span className="sr-only">users by items</span>
+          <span className="visually-hidden">users by items</span>
         </div>
         {colIdx.map((j) => (
           <div
@@ -121,7 +121,7 @@ export function GridCanvas(props: GridCanvasProps) {
                 {editorAt(i, j) ?? (
                   <>
                     {v.text}
-                    {v.heldOut && <span className="sr-only"> held out</span>}
+                    {v.heldOut && <span className="visually-hidden"> held out</span>}
                   </>
                 )}
               </div>

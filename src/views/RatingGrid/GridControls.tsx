@@ -61,36 +61,8 @@ export function GridControls({ user, item, holdMode, onHoldMode, onRemove, onNot
           ↷
         </button>
       </span>
-      <span className="rg-group">
-        <span className="rg-group-label">Users</span>
-        <button type="button" onClick={() => add('users')} aria-label="Add user" title="Add a user (a row of ?)">
-          +
-        </button>
-        <button
-          type="button"
-          onClick={() => onRemove('users')}
-          disabled={!userId || data.userIds.length < 2}
-          aria-label={`Remove user ${userId ?? ''}`}
-          title={`Remove user ${userId ?? ''} (the focused cell's row)`}
-        >
-          − {userId}
-        </button>
-      </span>
-      <span className="rg-group">
-        <span className="rg-group-label">Items</span>
-        <button type="button" onClick={() => add('items')} aria-label="Add item" title="Add an item (a column of ?)">
-          +
-        </button>
-        <button
-          type="button"
-          onClick={() => onRemove('items')}
-          disabled={!itemId || data.itemIds.length < 2}
-          aria-label={`Remove item ${itemId ?? ''}`}
-          title={`Remove item ${itemId ?? ''} (the focused cell's column)`}
-        >
-          − {itemId}
-        </button>
-      </span>
+      <AddRemove side="users" count={data.userIds.length} focusedId={userId} onAdd={add} onRemove={onRemove} />
+      <AddRemove side="items" count={data.itemIds.length} focusedId={itemId} onAdd={add} onRemove={onRemove} />
       <span className="rg-group">
         <button
           type="button"
@@ -115,5 +87,39 @@ export function GridControls({ user, item, holdMode, onHoldMode, onRemove, onNot
         )}
       </span>
     </div>
+  );
+}
+
+const WORDS = {
+  users: { group: 'Users', one: 'user', line: 'row' },
+  items: { group: 'Items', one: 'item', line: 'column' },
+} as const;
+
+/** "+" and "− id" for one side: add a row (column) of ?, or remove the focused cell's. */
+function AddRemove(props: {
+  side: 'users' | 'items';
+  count: number;
+  focusedId: string | null | undefined;
+  onAdd: (side: 'users' | 'items') => void;
+  onRemove: (side: 'users' | 'items') => void;
+}) {
+  const { side, count, focusedId, onAdd, onRemove } = props;
+  const w = WORDS[side];
+  return (
+    <span className="rg-group">
+      <span className="rg-group-label">{w.group}</span>
+      <button type="button" onClick={() => onAdd(side)} aria-label={`Add ${w.one}`} title={`Add a ${w.one} (a ${w.line} of ?)`}>
+        +
+      </button>
+      <button
+        type="button"
+        onClick={() => onRemove(side)}
+        disabled={!focusedId || count < 2}
+        aria-label={`Remove ${w.one} ${focusedId ?? ''}`}
+        title={`Remove ${w.one} ${focusedId ?? ''} (the focused cell's ${w.line})`}
+      >
+        − {focusedId}
+      </button>
+    </span>
   );
 }

@@ -285,7 +285,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           editorAt={editorAt}
         />
       </div>
-      <div role="alert" className={message ? 'rg-bubble' : 'sr-only'} style={bubble}>
+      <div role="alert" className={message ? 'rg-bubble' : 'visually-hidden'} style={bubble}>
         {message?.text}
       </div>
     </div>

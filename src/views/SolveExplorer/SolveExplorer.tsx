@@ -38,7 +38,10 @@ export function SolveExplorer(props: SolveExplorerProps) {
   const ids = side === 'users' ? data.userIds : data.itemIds;
 
   useEffect(() => {
-    if (trace && trace.side === side && trace.index === index) setFocus({ side, index, omega: trace.omega, stage });
+    // From stage 2 on the other views light up the row and its Ω; on stage 1 (just "fix V") nothing is picked out yet,
+    // so a lab whose explorer sits unopened below does not highlight user 1 for no visible reason.
+    if (stage < 2) setFocus(null);
+    else if (trace && trace.side === side && trace.index === index) setFocus({ side, index, omega: trace.omega, stage });
   }, [trace, side, index, stage, setFocus]);
   useEffect(() => () => setFocus(null), [setFocus]);
   useEffect(() => {

@@ -46,7 +46,7 @@ export function ProductGrid({ P, userIds, itemIds, isPrediction, exact, cell, on
   };
   return (
     <table className="toy-product" role="grid" aria-label="UVᵀ, the predictions" onKeyDown={onKey}>
-      <thead className="toy-sr-only">
+      <thead className="visually-hidden">
         <tr>
           <td />
           {itemIds.map((id) => (
@@ -59,7 +59,7 @@ export function ProductGrid({ P, userIds, itemIds, isPrediction, exact, cell, on
       <tbody>
         {P.map((row, i) => (
           <tr key={i}>
-            <th scope="row" className="toy-sr-only">
+            <th scope="row" className="visually-hidden">
               {userIds[i]}
             </th>
             {row.map((v, j) => {
@@ -83,7 +83,7 @@ export function ProductGrid({ P, userIds, itemIds, isPrediction, exact, cell, on
                     }}
                   >
                     {formatNumber(shown(v, exact))}
-                    {predicted && <span className="toy-sr-only"> (prediction)</span>}
+                    {predicted && <span className="visually-hidden"> (prediction)</span>}
                   </button>
                 </td>
               );

@@ -169,7 +169,7 @@ export function ToyExample() {
           />
         </div>
         <table className="toy-r" aria-label="R, the lecture’s ratings">
-          <thead className="toy-sr-only">
+          <thead className="visually-hidden">
             <tr>
               <td />
               {items.map((id) => (
@@ -182,7 +182,7 @@ export function ToyExample() {
           <tbody>
             {LECTURE_R.map((row, r) => (
               <tr key={r}>
-                <th scope="row" className="toy-sr-only">
+                <th scope="row" className="visually-hidden">
                   {users[r]}
                 </th>
                 {row.map((x, c) => (

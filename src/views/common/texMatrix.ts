@@ -50,9 +50,3 @@ function clipIndices(n: number, max: number): number[] {
   if (n <= max) return Array.from({ length: n }, (_, k) => k);
   return [...Array.from({ length: max - 2 }, (_, k) => k), -1, n - 1];
 }
-
-/** "1.2e-16"-style small numbers. */
-export function formatTiny(x: number): string {
-  if (x === 0) return '0';
-  return x.toExponential(1).replace('e-', '·10^{-').replace(/e\+?/, '·10^{') + '}';
-}
