@@ -13,4 +13,5 @@ export * from './split';
 export * from './trace';
 export * from './synthetic';
 export * from './compare';
+export * from './dataset';
 export * from './sweep';
