@@ -29,6 +29,12 @@ export const PRESENTER_KEYS: { keys: string; action: string }[] = [
   { keys: 'Esc', action: 'leave presenter mode' },
 ];
 
+/** Fullscreen on and off; a browser that refuses (no user gesture, an iframe) leaves the slide as it is. */
+function toggleFullscreen(): void {
+  const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.();
+  void request?.catch(() => {});
+}
+
 /** The smallest zoom a slide is shrunk to; below it the slide scrolls instead (text must stay legible). */
 const MIN_ZOOM = 0.6;
 
@@ -127,7 +133,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
       if (key === 'ArrowLeft') return act(() => move('prev'));
       if (key === 'Home') return act(() => go(slug, 1));
       if (key === 'End' && lesson) return act(() => go(slug, lesson.steps.length));
-      if (key === 'f') return act(() => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.()).catch?.(() => {}));
+      if (key === 'f') return act(() => toggleFullscreen());
       if (key === 'n') return act(() => window.open(`${location.pathname}${routeHash({ page: 'notes', slug, step })}`, 'mf-lab-notes', 'width=720,height=640'));
       if (key === '?') return act(() => setHelp((h) => !h));
       if (key === 'Escape' && !document.fullscreenElement) return act(() => (location.hash = stepHref(slug, step)));

@@ -43,7 +43,7 @@ export function ExplorePanel({ initial = 'solve', tabs = TABS.map((t) => t.id) }
   };
   return (
     <section className="panel explore" aria-label="Explore the mathematics">
-      <div role="tablist" aria-label="Explore" className="explore-tabs" onKeyDown={onKey}>
+      <div role="tablist" aria-label="Explore" className="explore-tabs">
         {shown.map((t) => (
           <button
             key={t.id}
@@ -56,6 +56,7 @@ export function ExplorePanel({ initial = 'solve', tabs = TABS.map((t) => t.id) }
             aria-selected={active === t.id}
             aria-controls={`${base}-panel-${t.id}`}
             tabIndex={active === t.id ? 0 : -1}
+            onKeyDown={onKey}
             onClick={() => setActive(t.id)}
           >
             {t.label}

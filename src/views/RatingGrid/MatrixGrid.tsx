@@ -193,7 +193,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     else if (props.clickHoldsOut && editable && props.onHoldOut) report(pos, props.onHoldOut(pos.r, pos.c));
   };
 
-  const onMouseOver = (e: React.MouseEvent) => {
+  // Pointing at a cell, by mouse or by keyboard focus, shows what hovering shows.
+  const pointAt = (e: React.SyntheticEvent) => {
     const pos = posOf(e.target);
     const key = pos && pos.r >= 0 && pos.c >= 0 ? `${pos.r},${pos.c}` : '';
     if (key === lastHover.current) return;
@@ -244,6 +245,7 @@ export function MatrixGrid(props: MatrixGridProps) {
       <div
         ref={scroller}
         role="grid"
+        tabIndex={-1}
         aria-label={props.label}
         aria-describedby={props.describedBy}
         aria-rowcount={rows + 1}
@@ -262,9 +264,15 @@ export function MatrixGrid(props: MatrixGridProps) {
           // A message stays while the student is in the grid; it goes once they leave it (a refused
           // edit committed by leaving is the exception: its editor is the one losing focus).
           const into = e.relatedTarget as Node | null;
-          if (message && !(e.target instanceof HTMLInputElement) && !(into && e.currentTarget.contains(into))) setMessage(null);
+          const leaving = !(into && e.currentTarget.contains(into));
+          if (message && !(e.target instanceof HTMLInputElement) && leaving) setMessage(null);
+          if (leaving && lastHover.current) {
+            lastHover.current = '';
+            props.onHover?.(null);
+          }
         }}
-        onMouseOver={onMouseOver}
+        onMouseOver={pointAt}
+        onFocus={pointAt}
         onMouseLeave={() => {
           lastHover.current = '';
           props.onHover?.(null);

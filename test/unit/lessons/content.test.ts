@@ -73,6 +73,7 @@ function proseWords(texts: readonly string[]): number {
     .join(' ')
     .replace(/[#*_|>`[\]()-]+/g, ' ')
     .split(/\s+/)
+    // eslint-disable-next-line no-control-regex -- NUL marks where a formula stood (extractMath)
     .filter((w) => /[\p{L}\p{N}\u0000]/u.test(w)).length;
 }
 
