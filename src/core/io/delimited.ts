@@ -110,9 +110,11 @@ export class FieldSplitter {
   private readonly first: number;
   private readonly double: boolean;
 
+  /** With `quotes` false, a '"' is an ordinary character (MovieLens' `u.item` and `movies.dat` are not CSV). */
   constructor(
     readonly text: string,
     readonly delimiter: Delimiter,
+    readonly quotes = true,
   ) {
     this.space = delimiter === ' ';
     this.first = delimiter.charCodeAt(0);
@@ -159,7 +161,7 @@ export class FieldSplitter {
     for (;;) {
       while (pos < end && this.blank(t.charCodeAt(pos))) pos++;
       if (this.space && pos >= end) return true;
-      if (pos < end && t.charCodeAt(pos) === QUOTE) {
+      if (this.quotes && pos < end && t.charCodeAt(pos) === QUOTE) {
         let p = pos + 1;
         let escaped = false;
         for (;;) {

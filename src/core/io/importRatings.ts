@@ -235,3 +235,21 @@ export function importRatingsPairAsync(
 ): Promise<ImportResult> {
   return runStepsAsync(importRatingsPairSteps(trainInput, testInput, options), options);
 }
+
+/**
+ * A held-out file for a data set already open (its "test" half): aligned to the data set's
+ * users and items, rows naming others skipped and counted, values checked against its scale.
+ * Replaces any held-out part the data set had.
+ */
+export function alignTestFile(
+  dataset: Dataset,
+  input: string | Uint8Array,
+  options: RatingsImportOptions = {},
+): { dataset: Dataset; rows: number; skipped: number } {
+  try {
+    const aligned = runSteps(alignTestSteps(dataset.ratings, dataset.scale, input, options), options);
+    return { dataset: { ...dataset, test: aligned.test }, rows: aligned.rows, skipped: aligned.skipped };
+  } catch (error) {
+    throw inFile(error, options.fileName ?? 'the held-out file');
+  }
+}
