@@ -27,7 +27,7 @@ const ITEM =
 const RATING = /^(rating|ratings|score|stars|star|grade|value|rate|r|preference|pref|vote)$/i;
 const COUNT =
   /^(count|counts|plays|playcount|play_count|plays_count|listens|clicks|views|visits|weight|times|n|frequency|freq|quantity|qty)$/i;
-const TIME = /^(timestamp|time|ts|date|datetime|date_time|created|created_at|time_stamp|unix_time|unixtime|when)$/i;
+const TIME = /^(timestamp|time|ts|t|date|datetime|date_time|created|created_at|time_stamp|unix_time|unixtime|when)$/i;
 
 const find = (header: readonly string[], pattern: RegExp, taken: Set<number>): number | null => {
   const c = header.findIndex((name, k) => !taken.has(k) && pattern.test(name.trim().replace(/\s+/g, '_')));

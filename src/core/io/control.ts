@@ -107,5 +107,6 @@ export function checkRatingsLimit(rows: number, limits: ImportLimits, what = 'Th
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
   return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
 }

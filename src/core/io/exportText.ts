@@ -2,7 +2,7 @@
  * Writing data back out: R as a rating file the command line (and {@link importRatings})
  * reads back to the same entries under the same labels, and U, V as CSV with their ids.
  * Labels are quoted as in RFC 4180 when they would otherwise not read back as themselves
- * (a separator or quote inside, blanks at an end, a leading "#" that would make a comment).
+ * (any separator or a quote inside, blanks at an end, a leading "#" that would make a comment).
  */
 import type { Dataset } from '../dataset';
 import type { Factors } from '../factors';
@@ -15,12 +15,14 @@ export function formatField(label: string, delimiter: Delimiter): string {
   if (/[\r\n]/.test(label)) {
     throw new RangeError(`The label "${label.replace(/[\r\n]+/g, '⏎')}" holds a line break, which a rating file cannot hold.`);
   }
+  // Any separator MF Lab might detect is quoted, whichever one this file uses: detection
+  // looks for separators outside quotes, so the file reads back with the one it was written with.
   const needsQuotes =
-    label.includes('"') ||
+    /[",\t;|]|::/.test(label) ||
     label.startsWith('#') ||
     label.startsWith('\uFEFF') ||
     /^[ \t]|[ \t]$/.test(label) ||
-    (delimiter === ' ' ? /[ \t]/.test(label) : label.includes(delimiter)) ||
+    (delimiter === ' ' && label.includes(' ')) ||
     (delimiter === '::' && /^:|:$/.test(label));
   return needsQuotes ? `"${label.replaceAll('"', '""')}"` : label;
 }

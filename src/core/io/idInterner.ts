@@ -30,26 +30,37 @@ export class IdInterner {
     return this.small[v]!;
   }
 
+  /** The small whole number an id spells canonically, or -1. */
+  private static canonical(id: string): number {
+    return CANONICAL.test(id) && Number(id) < 1 << 24 ? Number(id) : -1;
+  }
+
   private add(id: string): number {
     const index = this.ids.push(id) - 1;
-    if (CANONICAL.test(id) && Number(id) < 1 << 24) {
-      this.smallSlot(Number(id));
-      this.small[Number(id)] = index + 1;
+    const v = IdInterner.canonical(id);
+    if (v >= 0) {
+      this.smallSlot(v);
+      this.small[v] = index + 1;
     } else this.names.set(id, index);
     return index;
   }
 
   /** The index of field k's id; a new id gets the next index unless `frozen`, which returns -1 instead. */
   indexOf(splitter: FieldSplitter, k: number, frozen: boolean): number {
-    const v = splitter.smallInteger(k);
+    let v = splitter.smallInteger(k);
+    let id: string | null = null;
+    if (v < 0) {
+      // Quoted ("27") or otherwise not read as a number above, it may still spell one.
+      id = splitter.field(k);
+      v = IdInterner.canonical(id);
+    }
     if (v >= 0) {
       const slot = this.smallSlot(v);
       if (slot > 0) return slot - 1;
-      return frozen ? -1 : this.add(String(v));
+      return frozen ? -1 : this.add(id ?? String(v));
     }
-    const id = splitter.field(k);
-    const index = this.names.get(id);
+    const index = this.names.get(id!);
     if (index !== undefined) return index;
-    return frozen ? -1 : this.add(id);
+    return frozen ? -1 : this.add(id!);
   }
 }
