@@ -203,8 +203,9 @@ export function* importRatingsPairSteps(
   } catch (error) {
     throw inFile(error, trainName);
   }
-  // The held-out file has its own separator and header (or none), and the training file's columns.
-  const mapping = result.report.layout.mapping;
+  // The held-out file has its own separator and header (or none), and the training file's
+  // columns; its timestamps are not kept (a data set has them for training only), so it need not have them.
+  const mapping = { ...result.report.layout.mapping, timestamp: null };
   const sameColumns = { ...options, fileName: testName, mapping, header: undefined, delimiter: undefined };
   let aligned: { test: Ratings; rows: number; skipped: number };
   try {

@@ -8,6 +8,7 @@ import {
   RATING_SCALES,
   RatingsParseError,
   alignTestFile,
+  datasetBuffers,
   importRatings,
   importRatingsAsync,
   importRatingsPair,
@@ -300,5 +301,21 @@ describe('a training file and its held-out file', () => {
     expect(added.skipped).toBe(1);
     expect(added.dataset.test!.nnz).toBe(1);
     expect(() => alignTestFile(dataset, 'a,y,3\nb,x,oops\n', { fileName: 'test.csv' })).toThrow(/^test.csv: Line 2: /);
+  });
+});
+
+describe('datasetBuffers: the worker hands a data set over without copying', () => {
+  it('lists each typed-array buffer once; a transfer moves them and the copy reads the same', () => {
+    const { dataset } = importRatingsPair('a,x,1,5\nb,y,5,6\nb,x,2,7\n', 'a,y,3\n');
+    const before = { userVal: Array.from(dataset.ratings.userVal), test: Array.from(dataset.test!.userVal) };
+    const buffers = datasetBuffers(dataset);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toHaveLength(15);
+    const moved = structuredClone(dataset, { transfer: buffers });
+    expect(Array.from(moved.ratings.userVal)).toEqual(before.userVal);
+    expect(Array.from(moved.test!.userVal)).toEqual(before.test);
+    expect(moved.ratings.userIds).toEqual(['a', 'b']);
+    // the sender's arrays are gone: it must not use the data set again
+    expect(dataset.ratings.userVal.length).toBe(0);
   });
 });
