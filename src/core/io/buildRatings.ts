@@ -93,7 +93,7 @@ function refuseRepeats(c: RatingColumns, order: Int32Array, repeats: number): ne
   throw new RatingsParseError(
     c.lines ? lineOf(best) : 0,
     `user "${c.userIds[c.users[best]!]}" rated item "${c.itemIds[c.items[best]!]}" again (first on line ${lineOf(bestFirst)}); ` +
-      `each pair may appear once.${more} To open the file anyway, choose to keep the last rating or the average of a repeated pair.`,
+      `each pair may appear once.${more} To open the file anyway, choose to keep the last, the average or (for counts) the sum of a repeated pair.`,
   );
 }
 

@@ -131,6 +131,31 @@ function roleNames(layout: TableLayout): string {
   return names.join(', ');
 }
 
+/** A row's rating or count: a finite number, and for counts not negative. */
+function readValue(splitter: FieldSplitter, column: number, what: 'rating' | 'count', line: number): number {
+  const value = splitter.number(column);
+  if (Number.isNaN(value))
+    throw new RatingsParseError(line, `the ${what} "${splitter.field(column).slice(0, 40)}" is not a number.`);
+  if (!Number.isFinite(value))
+    throw new RatingsParseError(line, `the ${what} "${splitter.field(column).slice(0, 40)}" is too large.`);
+  if (what === 'count' && value < 0)
+    throw new RatingsParseError(line, `the count ${value} is negative; counts and plays are 0 or more.`);
+  return value;
+}
+
+/** A row's time in Unix seconds: a number, or an ISO date. */
+function readTime(splitter: FieldSplitter, column: number, line: number): number {
+  let time = splitter.number(column);
+  if (Number.isNaN(time)) time = parseIsoSeconds(splitter.field(column));
+  if (!Number.isFinite(time)) {
+    throw new RatingsParseError(
+      line,
+      `the timestamp "${splitter.field(column).slice(0, 40)}" is neither Unix seconds nor a date like 2013-04-01 or 2013-04-01T10:00:00Z.`,
+    );
+  }
+  return time;
+}
+
 /**
  * Reads every row of a rating file into a {@link RatingsTable}, yielding progress (in
  * characters) every {@link CHECK_EVERY_LINES} rows. Refuses, with the line: a row with too
@@ -161,8 +186,10 @@ export function* scanRatingsTable(text: string, options: TableOptions = {}): Imp
   if (layout.header) reader.next();
   let count = 0;
   let skipped = 0;
+  let read = 0;
   while (reader.next()) {
     const line = reader.line;
+    if (++read % CHECK_EVERY_LINES === 0) yield { phase: 'parsing', done: reader.pos, total: text.length };
     if (!splitter.split(reader.start, reader.end)) throw new RatingsParseError(line, splitter.error);
     const n = splitter.count;
     if (n < needed || n > columns) {
@@ -173,29 +200,8 @@ export function* scanRatingsTable(text: string, options: TableOptions = {}): Imp
     }
     if (splitter.isEmpty(mapping.user)) throw new RatingsParseError(line, 'the user field is empty.');
     if (splitter.isEmpty(mapping.item)) throw new RatingsParseError(line, 'the item field is empty.');
-    let value = 1;
-    if (mapping.value !== null) {
-      value = splitter.number(mapping.value);
-      if (Number.isNaN(value)) {
-        throw new RatingsParseError(line, `the ${what} "${splitter.field(mapping.value).slice(0, 40)}" is not a number.`);
-      }
-      if (!Number.isFinite(value))
-        throw new RatingsParseError(line, `the ${what} "${splitter.field(mapping.value).slice(0, 40)}" is too large.`);
-      if (what === 'count' && value < 0) {
-        throw new RatingsParseError(line, `the count ${value} is negative; counts and plays are 0 or more.`);
-      }
-    }
-    let time = 0;
-    if (mapping.timestamp !== null) {
-      time = splitter.number(mapping.timestamp);
-      if (Number.isNaN(time)) time = parseIsoSeconds(splitter.field(mapping.timestamp));
-      if (!Number.isFinite(time)) {
-        throw new RatingsParseError(
-          line,
-          `the timestamp "${splitter.field(mapping.timestamp).slice(0, 40)}" is neither Unix seconds nor a date like 2013-04-01 or 2013-04-01T10:00:00Z.`,
-        );
-      }
-    }
+    const value = mapping.value === null ? 1 : readValue(splitter, mapping.value, what, line);
+    const time = mapping.timestamp === null ? 0 : readTime(splitter, mapping.timestamp, line);
     const user = userIndex.indexOf(splitter, mapping.user, frozen);
     const item = itemIndex.indexOf(splitter, mapping.item, frozen);
     if (user < 0 || item < 0) {
@@ -210,7 +216,6 @@ export function* scanRatingsTable(text: string, options: TableOptions = {}): Imp
     if (timestamps) timestamps[count] = time;
     addToScaleStats(stats, value);
     count++;
-    if (count % CHECK_EVERY_LINES === 0) yield { phase: 'parsing', done: reader.pos, total: text.length };
   }
   if (count === 0 && skipped === 0) {
     throw new RatingsParseError(0, layout.header ? 'The file has a header but no rating rows.' : NO_ROWS);

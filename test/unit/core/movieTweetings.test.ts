@@ -16,6 +16,7 @@ import {
   sha256Hex,
   type Dataset,
 } from '../../../src/core';
+import { fetchMovieTweetings } from '../../../src/io/fetchMovieTweetings';
 import { gunzipIfNeeded } from '../../../src/io/zipArchive';
 
 const read = (path: string) => gunzipIfNeeded(new Uint8Array(readFileSync(`public/${path}`)));
@@ -118,5 +119,33 @@ describe('the MovieTweetings presets', () => {
   it('every preset listed for the panel can be cut', () => {
     for (const preset of MOVIETWEETINGS_PRESETS) expect(movieTweetingsPreset(all, preset.id).ratings.nnz).toBeGreaterThan(0);
     expect(movieTweetingsPreset(all, 'all')).toBe(all);
+  });
+});
+
+describe('fetchMovieTweetings', () => {
+  it('fetches both files relative to the base URL and unpacks them (gzip or already inflated)', async () => {
+    const asked: string[] = [];
+    const files = await fetchMovieTweetings('https://example.org/mf-lab/', async (url) => {
+      asked.push(url);
+      const path = `public/${url.replace('https://example.org/mf-lab/', '')}`;
+      // the movies file arrives inflated, as from a server that honours Content-Encoding: gzip
+      const body = url.endsWith('movies.dat.gz')
+        ? gunzipIfNeeded(new Uint8Array(readFileSync(path)))
+        : new Uint8Array(readFileSync(path));
+      return { ok: true, status: 200, arrayBuffer: async () => body.slice().buffer };
+    });
+    expect(asked).toEqual([
+      'https://example.org/mf-lab/data/movietweetings-100k/ratings.dat.gz',
+      'https://example.org/mf-lab/data/movietweetings-100k/movies.dat.gz',
+    ]);
+    expect(sha256Hex(files.ratings)).toBe(MOVIETWEETINGS_SHA256.ratings);
+    expect(sha256Hex(files.movies)).toBe(MOVIETWEETINGS_SHA256.movies);
+    await expect(
+      fetchMovieTweetings('https://example.org/', async () => ({
+        ok: false,
+        status: 404,
+        arrayBuffer: async () => new ArrayBuffer(0),
+      })),
+    ).rejects.toThrow('The built-in MovieTweetings file data/movietweetings-100k/ratings.dat.gz could not be loaded (HTTP 404).');
   });
 });
