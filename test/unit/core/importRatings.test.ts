@@ -217,10 +217,11 @@ describe('repeated (user, item) pairs', () => {
 
   it('a million identical lines are refused quickly, or merged under a policy', () => {
     const lines = 'ann,Heat,5\n'.repeat(1_000_000);
-    const e = refusal(lines);
+    const source = { kind: 'generated', description: 'a million identical lines' } as const;
+    const e = refusal(lines, { source });
     expect(e.message).toMatch(/^Line 2: user "ann" rated item "Heat" again \(first on line 1\)/);
     expect(e.message).toMatch(/999,999 rows in all/);
-    const merged = importRatings(lines, { duplicates: 'average' });
+    const merged = importRatings(lines, { duplicates: 'average', source });
     expect(merged.dataset.ratings.nnz).toBe(1);
     expect(merged.report.duplicateRows).toBe(999_999);
   });
