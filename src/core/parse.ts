@@ -1,12 +1,23 @@
+import { exportRatingsText } from './io/exportText';
+import { DELIMITER_NAMES, FieldSplitter, LineReader, NUMBER_TEXT, type Delimiter } from './io/delimited';
+import { textOf } from './io/decodeText';
+import { RatingsParseError } from './io/errors';
+import { detectShape } from './io/ratingsTable';
 import { ratingsFromTriples, type Ratings, type Triple } from './ratings';
 
 /**
- * Rating files: one `user item rating [timestamp]` row per line, separated by commas,
- * tabs, `::` or spaces, with or without a header. MovieLens `u.data` (tabs, no header),
+ * Rating files as the command line reads them: one `user item rating [timestamp]` row per
+ * line, separated by commas, tabs, `::`, semicolons, "|" or spaces, with or without a header,
+ * fields optionally quoted (`"Smith, J",Heat,5`). MovieLens `u.data` (tabs, no header),
  * `ratings.csv` (commas, header) and `ratings.dat` (`::`) all load.
+ *
+ * This is the simple, row-object reader. The app's importer (`importRatings` in `./io`)
+ * reads the same files into typed arrays without an object per row, with column mapping,
+ * scales, repeated-pair policies, limits, progress and cancellation.
  */
 
-export type Delimiter = ',' | '\t' | '::' | ' ';
+export { RatingsParseError };
+export type { Delimiter };
 
 export interface RatingRow {
   user: string;
@@ -23,60 +34,31 @@ export interface ParsedRatings {
   header: string[] | null;
 }
 
-/** A malformed rating file: names the line and what is wrong with it. */
-export class RatingsParseError extends Error {
-  constructor(
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(line > 0 ? `Line ${line}: ${detail}` : detail);
-    this.name = 'RatingsParseError';
-  }
-}
-
-const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'commas', '\t': 'tabs', '::': '"::"', ' ': 'spaces' };
-
-function detectDelimiter(line: string): Delimiter {
-  if (line.includes('\t')) return '\t';
-  if (line.includes('::')) return '::';
-  if (line.includes(',')) return ',';
-  return ' ';
-}
-
-function splitLine(line: string, delimiter: Delimiter): string[] {
-  if (delimiter === ' ') return line.trim().split(/\s+/);
-  return line.split(delimiter).map((f) => f.trim());
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Parses a rating file's text; throws {@link RatingsParseError} naming the first bad line. */
-export function parseRatingsText(text: string): ParsedRatings {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const first = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  if (first < 0) throw new RatingsParseError(0, 'The file has no rating rows: expected lines of the form "user, item, rating".');
-  const delimiter = detectDelimiter(lines[first]!);
-  const firstFields = splitLine(lines[first]!, delimiter);
-  const header = firstFields.length >= 3 && !NUMBER.test(firstFields[2]!) ? firstFields : null;
+export function parseRatingsText(input: string): ParsedRatings {
+  const { text } = textOf(input);
+  const shape = detectShape(text);
+  const { delimiter } = shape;
+  const reader = new LineReader(text);
+  const splitter = new FieldSplitter(text, delimiter);
+  if (shape.hasHeader) reader.next();
   const rows: RatingRow[] = [];
   const seen = new Map<string, number>();
-  for (let l = header ? first + 1 : first; l < lines.length; l++) {
-    const raw = lines[l]!;
-    if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
-    const line = l + 1;
-    const fields = splitLine(raw, delimiter);
-    if (fields.length < 3 || fields.length > 4) {
+  while (reader.next()) {
+    const line = reader.line;
+    if (!splitter.split(reader.start, reader.end)) throw new RatingsParseError(line, splitter.error);
+    if (splitter.count < 3 || splitter.count > 4) {
       throw new RatingsParseError(
         line,
-        `expected 3 or 4 fields (user, item, rating[, timestamp]) separated by ${DELIMITER_NAMES[delimiter]}, found ${fields.length}: "${raw.trim().slice(0, 60)}".`,
+        `expected 3 or 4 fields (user, item, rating[, timestamp]) separated by ${DELIMITER_NAMES[delimiter]}, found ${splitter.count}: "${reader.excerpt()}".`,
       );
     }
-    const [user, item, rating, timestamp] = fields as [string, string, string, string | undefined];
-    if (user === '') throw new RatingsParseError(line, 'the user field is empty.');
-    if (item === '') throw new RatingsParseError(line, 'the item field is empty.');
-    if (!NUMBER.test(rating)) throw new RatingsParseError(line, `the rating "${rating}" is not a number.`);
+    if (splitter.isEmpty(0)) throw new RatingsParseError(line, 'the user field is empty.');
+    if (splitter.isEmpty(1)) throw new RatingsParseError(line, 'the item field is empty.');
+    const [user, item, rating] = [splitter.field(0), splitter.field(1), splitter.field(2)];
+    if (!NUMBER_TEXT.test(rating)) throw new RatingsParseError(line, `the rating "${rating.slice(0, 40)}" is not a number.`);
     const value = Number(rating);
-    if (!Number.isFinite(value)) throw new RatingsParseError(line, `the rating "${rating}" is too large.`);
+    if (!Number.isFinite(value)) throw new RatingsParseError(line, `the rating "${rating.slice(0, 40)}" is too large.`);
     const key = `${user}\u0000${item}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -86,10 +68,10 @@ export function parseRatingsText(text: string): ParsedRatings {
       );
     }
     seen.set(key, line);
-    rows.push({ user, item, value, timestamp: timestamp ?? null, line });
+    rows.push({ user, item, value, timestamp: splitter.count === 4 ? splitter.field(3) : null, line });
   }
   if (rows.length === 0) throw new RatingsParseError(0, 'The file has a header but no rating rows.');
-  return { rows, delimiter, header };
+  return { rows, delimiter, header: shape.hasHeader ? shape.first : null };
 }
 
 export interface IdOrder {
@@ -137,23 +119,10 @@ export function alignRows(train: Ratings, rows: readonly RatingRow[]): { test: R
 /**
  * Writes R's known entries as a rating file that {@link parseRatings} reads back to the same
  * ratings: the same labels and entries, though items are numbered in order of first
- * appearance (users keep their order when each has a rating).
+ * appearance (users keep their order when each has a rating). Labels that hold the
+ * separator, a quote, blanks at an end or a leading "#" are quoted; an empty label or one
+ * with a line break cannot be written (RangeError).
  */
 export function serializeRatings(R: Ratings, delimiter: Delimiter = ',', header = true): string {
-  const sep = delimiter;
-  for (const id of [...R.userIds, ...R.itemIds]) {
-    // A label must not hold a separator, start a comment line, or run into a "::" separator.
-    if (id === '' || /[\s,]|::/.test(id) || id.startsWith('#') || (sep === '::' && id.includes(':'))) {
-      throw new RangeError(
-        `The label "${id}" cannot be written to a rating file: it is empty, holds a separator, a space${sep === '::' ? ' or a colon' : ''}, or starts with "#".`,
-      );
-    }
-  }
-  const out: string[] = header ? [['user', 'item', 'rating'].join(sep)] : [];
-  for (let i = 0; i < R.m; i++) {
-    for (let q = R.userPtr[i]!; q < R.userPtr[i + 1]!; q++) {
-      out.push([R.userIds[i], R.itemIds[R.userCol[q]!], String(R.userVal[q])].join(sep));
-    }
-  }
-  return out.join('\n') + '\n';
+  return exportRatingsText(R, { delimiter, header });
 }

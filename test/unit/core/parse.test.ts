@@ -225,11 +225,30 @@ describe('serializeRatings then parseRatings gives back the same ratings', () =>
     );
   });
 
-  it('refuses labels that hold a separator or a space', () => {
-    const R = ratingsFromTriples(1, 1, [{ user: 0, item: 0, value: 1 }], ['a b'], ['x']);
-    expect(() => serializeRatings(R)).toThrow(RangeError);
-    const S = ratingsFromTriples(1, 1, [{ user: 0, item: 0, value: 1 }], ['a'], ['x,y']);
-    expect(() => serializeRatings(S, '\t')).toThrow(RangeError);
+  it('quotes labels that hold a separator, a space or a quote, and reads them back', () => {
+    const R = ratingsFromTriples(
+      2,
+      2,
+      [
+        { user: 0, item: 0, value: 1 },
+        { user: 1, item: 1, value: 2 },
+      ],
+      ['a b', 'Smith, "J"'],
+      ['x,y', 'plain'],
+    );
+    for (const delim of delimiters) {
+      const back = parseRatings(serializeRatings(R, delim));
+      expect(back.userIds).toEqual(R.userIds);
+      expect(entriesByLabel(back)).toEqual(entriesByLabel(R));
+    }
+    expect(serializeRatings(R)).toContain('"Smith, ""J""",plain,2\n');
+  });
+
+  it('refuses labels no line can hold: empty, or with a line break', () => {
+    const empty = ratingsFromTriples(1, 1, [{ user: 0, item: 0, value: 1 }], [''], ['x']);
+    expect(() => serializeRatings(empty)).toThrow(RangeError);
+    const broken = ratingsFromTriples(1, 1, [{ user: 0, item: 0, value: 1 }], ['a'], ['two\nlines']);
+    expect(() => serializeRatings(broken)).toThrow(/line break/);
   });
 
   /**
@@ -250,8 +269,8 @@ describe('serializeRatings then parseRatings gives back the same ratings', () =>
     expect(entriesByLabel(back)).toEqual(entriesByLabel(R));
   }
 
-  // KNOWN CORE BUG (fails at the time of writing): with "::" a label ending in ':' merges
-  // with the separator ("a:" + "::" + "x" = "a:::x", split as "a" | ":x").
+  // With "::" a label ending in ':' would merge with the separator ("a:" + "::" + "x" =
+  // "a:::x", split as "a" | ":x"): it is quoted.
   it('with "::", a label that ends in ":" is either refused or read back unchanged', () => {
     const R = ratingsFromTriples(
       2,
@@ -266,8 +285,8 @@ describe('serializeRatings then parseRatings gives back the same ratings', () =>
     expectRoundTripOrRefusal(R, '::', false);
   });
 
-  // KNOWN CORE BUG (fails at the time of writing): a user label starting with '#' makes its
-  // lines look like comments, which parseRatingsText skips: the ratings silently vanish.
+  // A user label starting with '#' would make its lines look like comments, which
+  // parseRatingsText skips: it is quoted.
   it('a user label that starts with "#" is either refused or read back unchanged', () => {
     const R = ratingsFromTriples(
       2,
