@@ -15,3 +15,4 @@ export * from './synthetic';
 export * from './compare';
 export * from './dataset';
 export * from './sweep';
+export * from './variant';
