@@ -16,3 +16,5 @@ export * from './compare';
 export * from './dataset';
 export * from './sweep';
 export * from './variant';
+export * from './recommend';
+export * from './explain';
