@@ -18,3 +18,4 @@ export * from './sweep';
 export * from './variant';
 export * from './recommend';
 export * from './explain';
+export * from './evaluate';
