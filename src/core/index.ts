@@ -19,3 +19,4 @@ export * from './variant';
 export * from './recommend';
 export * from './explain';
 export * from './evaluate';
+export * from './search';
