@@ -20,3 +20,5 @@ export * from './recommend';
 export * from './explain';
 export * from './evaluate';
 export * from './search';
+export * from './factorFile';
+export * from './exportCode';
