@@ -1,3 +1,4 @@
+import { solveRowsWasm } from './alsWasm';
 import { choleskyInPlace, choleskySolveInPlace } from './linalg';
 import { gramOf, type Factors } from './factors';
 import { sideView, type Problem, type Side, type SideView } from './problem';
@@ -583,10 +584,28 @@ function solveRowsOf(
   const side = view.side;
   const sys = buildSideSystem(problem, F, side, options);
   const D = sys.D;
-  const ws = createWorkspace(D, maxRowLength(view.ptr));
   const singular: SingularRow[] = [];
-  const { A, b } = ws;
+  const reportSingular = (r: number) => {
+    const count = effectiveCount(problem, view, view.ptr[r]!, view.ptr[r + 1]!);
+    const id = view.ids[r]!;
+    const lambda = sys.rowLambda ? sys.rowLambda[r]! : sys.lambda;
+    const reason = describeSingular(problem, side, id, count, F.d, lambda, options.variant);
+    singular.push({ side, index: r, id, count, d: F.d, lambda, reason });
+  };
   const cg = options.solver === 'cg';
+  // The exact solve of an even-sized system runs in WebAssembly when it can (same equations, same steps).
+  const wasmSingular = cg ? null : solveRowsWasm(sys, list, from, to);
+  if (wasmSingular) {
+    const failed = new Set(wasmSingular);
+    for (let q = from; q < to; q++) {
+      const r = list ? list[q]! : q;
+      if (failed.has(r)) reportSingular(r);
+      else scatterRow(sys, r);
+    }
+    return { side, rowsSolved: to - from, singular };
+  }
+  const ws = createWorkspace(D, maxRowLength(view.ptr));
+  const { A, b } = ws;
   for (let q = from; q < to; q++) {
     const r = list ? list[q]! : q;
     if (cg) {
@@ -594,12 +613,9 @@ function solveRowsOf(
       scatterRow(sys, r);
       continue;
     }
-    const lambda = assembleRow(sys, ws, r);
+    assembleRow(sys, ws, r);
     if (choleskyInPlace(A, D) >= 0) {
-      const count = effectiveCount(problem, view, view.ptr[r]!, view.ptr[r + 1]!);
-      const id = view.ids[r]!;
-      const reason = describeSingular(problem, side, id, count, F.d, lambda, options.variant);
-      singular.push({ side, index: r, id, count, d: F.d, lambda, reason });
+      reportSingular(r);
       continue;
     }
     choleskySolveInPlace(A, D, b);

@@ -22,3 +22,4 @@ export * from './evaluate';
 export * from './search';
 export * from './factorFile';
 export * from './exportCode';
+export * from './alsWasm';
