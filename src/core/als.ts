@@ -1,4 +1,4 @@
-import { solveRowsWasm } from './alsWasm';
+import { conjugateGradientRowsWasm, solveRowsWasm } from './alsWasm';
 import { choleskyInPlace, choleskySolveInPlace } from './linalg';
 import { gramOf, type Factors } from './factors';
 import { sideView, type Problem, type Side, type SideView } from './problem';
@@ -387,37 +387,29 @@ export function assembleRow(sys: SideSystem, ws: RowWorkspace, r: number): numbe
   return lambda;
 }
 
-/** out = A v for row r's system, without forming A: base·v + Σ_t w_t x_t (x_tᵀv) + λ_r v. Needs ws.T gathered. */
-function applyRowSystem(
-  sys: SideSystem,
-  ws: RowWorkspace,
-  start: number,
-  k: number,
-  lambda: number,
-  v: Float64Array,
-  out: Float64Array,
-): void {
-  const { D } = sys;
-  const { T, s } = ws;
-  const w = sys.weights;
-  for (let t = 0; t < k; t++) s[t] = 0;
+/** out = base·v + λ v (base is D×D, full). */
+function applyBase(sys: SideSystem, lambda: number, v: Float64Array, out: Float64Array): void {
+  const { D, base } = sys;
   for (let a = 0; a < D; a++) {
-    const va = v[a]!;
-    const row = a * k;
-    for (let t = 0; t < k; t++) s[t]! += T[row + t]! * va;
-  }
-  if (w) for (let t = 0; t < k; t++) s[t]! *= w[start + t]!;
-  const B = sys.base;
-  for (let a = 0; a < D; a++) {
-    const row = a * k;
     let acc = lambda * v[a]!;
-    for (let t = 0; t < k; t++) acc += T[row + t]! * s[t]!;
-    if (B) for (let c = 0; c < D; c++) acc += B[a * D + c]! * v[c]!;
+    if (base) for (let c = 0; c < D; c++) acc += base[a * D + c]! * v[c]!;
     out[a] = acc;
   }
 }
 
-function dotN(x: Float64Array, y: Float64Array, n: number): number {
+/** out += coef · x_t, where x_t is the fixed row at offset o. */
+function addScaledRow(out: Float64Array, coef: number, fixed: Float64Array, o: number, D: number): void {
+  for (let a = 0; a < D; a++) out[a]! += coef * fixed[o + a]!;
+}
+
+/** x_tᵀv for the fixed row at offset o. */
+function rowDot(fixed: Float64Array, o: number, v: ArrayLike<number>, D: number): number {
+  let s = 0;
+  for (let a = 0; a < D; a++) s += fixed[o + a]! * v[a]!;
+  return s;
+}
+
+function dotN(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
   let s = 0;
   for (let a = 0; a < n; a++) s += x[a]! * y[a]!;
   return s;
@@ -440,9 +432,12 @@ export interface CgStep {
  *   r₀ = b − A z₀, p₀ = r₀;  αₖ = rₖᵀrₖ / pₖᵀApₖ,  z ← z + αₖpₖ,  r ← r − αₖApₖ,
  *   pₖ₊₁ = rₖ₊₁ + (rₖ₊₁ᵀrₖ₊₁ / rₖᵀrₖ) pₖ.
  *
- * Each step costs O(k·D + D²) instead of the exact solve's O(k·D² + D³), and lowers the row's
- * quadratic objective ½zᵀAz − bᵀz (CG minimises it over a growing Krylov space), so a CG
- * half-step never raises the loss. Stops early on a zero residual or zero curvature (λ = 0).
+ * A is never formed: A p = base·p + λ_r p + Σ_t w_t (x_tᵀp) x_t, one pass over the row's entries
+ * (r₀ = Σ_t (y_t − w_t x_tᵀz₀) x_t − base·z₀ − λ_r z₀ likewise). Each step costs O(k·D + D²)
+ * instead of the exact solve's O(k·D² + D³), and lowers the row's quadratic objective
+ * ½zᵀAz − bᵀz (CG minimises it over a growing Krylov space), so a CG half-step never raises the
+ * loss. Stops early on a zero residual or zero curvature (λ = 0). The WebAssembly kernel runs the
+ * same steps (alsKernel.wat's cg).
  */
 export function conjugateGradientRow(
   sys: SideSystem,
@@ -451,25 +446,29 @@ export function conjugateGradientRow(
   steps: number,
   onStep?: (step: CgStep) => void,
 ): void {
-  const { D, target } = sys;
+  const { D, target, fixed, other, y } = sys;
+  const w = sys.weights;
   const start = sys.ptr[r]!;
-  const k = sys.ptr[r + 1]! - start;
-  gatherTransposed(ws.T, start, k, sys.other, sys.fixed, D);
-  rightHandSide(ws.b, ws.T, sys.y, start, k, D);
+  const end = sys.ptr[r + 1]!;
   const lambda = sys.rowLambda ? sys.rowLambda[r]! : sys.lambda;
   const x = target.subarray(r * D, r * D + D);
-  const { r: res, p, Ap, b } = ws;
-  applyRowSystem(sys, ws, start, k, lambda, x, Ap);
-  for (let a = 0; a < D; a++) {
-    res[a] = b[a]! - Ap[a]!;
-    p[a] = res[a]!;
+  const { r: res, p, Ap } = ws;
+  applyBase(sys, lambda, x, res);
+  for (let a = 0; a < D; a++) res[a] = -res[a]!;
+  for (let q = start; q < end; q++) {
+    const o = other[q]! * D;
+    addScaledRow(res, y[q]! - (w ? w[q]! : 1) * rowDot(fixed, o, x, D), fixed, o, D);
   }
+  p.set(res);
   let rs = dotN(res, res, D);
-  const tiny = 1e-30 * Math.max(1, dotN(b, b, D));
   onStep?.({ step: 0, x: Array.from(x), residual: Math.sqrt(rs) });
   for (let step = 1; step <= steps; step++) {
-    if (rs <= tiny) break;
-    applyRowSystem(sys, ws, start, k, lambda, p, Ap);
+    if (!(rs > 0)) break;
+    applyBase(sys, lambda, p, Ap);
+    for (let q = start; q < end; q++) {
+      const o = other[q]! * D;
+      addScaledRow(Ap, (w ? w[q]! : 1) * rowDot(fixed, o, p, D), fixed, o, D);
+    }
     const pAp = dotN(p, Ap, D);
     if (!(pAp > 0)) break;
     const alpha = rs / pAp;
@@ -593,7 +592,11 @@ function solveRowsOf(
     singular.push({ side, index: r, id, count, d: F.d, lambda, reason });
   };
   const cg = options.solver === 'cg';
-  // The exact solve of an even-sized system runs in WebAssembly when it can (same equations, same steps).
+  // Even-sized systems run in WebAssembly when it can (the same equations and steps).
+  if (cg && conjugateGradientRowsWasm(sys, list, from, to, options.cgSteps)) {
+    for (let q = from; q < to; q++) scatterRow(sys, list ? list[q]! : q);
+    return { side, rowsSolved: to - from, singular };
+  }
   const wasmSingular = cg ? null : solveRowsWasm(sys, list, from, to);
   if (wasmSingular) {
     const failed = new Set(wasmSingular);

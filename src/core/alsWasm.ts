@@ -31,6 +31,21 @@ interface KernelExports {
     kpmax: number,
     sing: number,
   ): number;
+  cg(
+    D: number,
+    rows: number,
+    ptr: number,
+    other: number,
+    y: number,
+    w: number,
+    fixed: number,
+    base: number,
+    lam: number,
+    lambda: number,
+    target: number,
+    work: number,
+    steps: number,
+  ): void;
 }
 
 /** The few WebAssembly constructors the kernel needs (typed here: the core is built without DOM or Node types). */
@@ -104,7 +119,7 @@ interface Layout {
   end: number;
 }
 
-function layout(sys: SideSystem, count: number, entries: number, kpmax: number): Layout {
+function layout(sys: SideSystem, count: number, entries: number, workBytes: number): Layout {
   const D = sys.D;
   let at = 16;
   const take = (bytes: number) => {
@@ -118,20 +133,36 @@ function layout(sys: SideSystem, count: number, entries: number, kpmax: number):
   const y = take(entries * 8);
   const w = sys.weights ? take(entries * 8) : 0;
   const target = take(count * D * 8);
-  const work = take((2 * D * kpmax + kpmax + D * D + D) * 8);
+  const work = take(workBytes);
   const ptr = take((count + 1) * 4);
   const other = take(entries * 4);
   const sing = take(count * 4);
   return { fixed, base, lam, y, w, target, work, ptr, other, sing, end: at };
 }
 
+/** One call's rows copied into the kernel's memory. */
+interface Prepared {
+  k: KernelExports;
+  L: Layout;
+  count: number;
+  /** The longest row's entry count, rounded up to even. */
+  kpmax: number;
+  rowAt: (q: number) => number;
+  i32: Int32Array;
+  f64: Float64Array;
+}
+
 /**
- * Solves rows of a side system exactly in WebAssembly (D even): rows from..to-1, or list[from..to)
- * when a list is given. Solved rows are written into sys.target; singular rows keep their values
- * and are returned (their indices). Returns null when the kernel is not available.
+ * Copies the rows to solve (from..to-1, or list[from..to)) into the kernel's memory: the fixed
+ * rows, base, per-row λ, each row's entries (indices, targets, weights) and current value.
  */
-export function solveRowsWasm(sys: SideSystem, list: readonly number[] | null, from: number, to: number): number[] | null {
-  if (sys.D % 2 !== 0 || !wasmKernelActive()) return null;
+function prepare(
+  sys: SideSystem,
+  list: readonly number[] | null,
+  from: number,
+  to: number,
+  work: (kpmax: number) => number,
+): Prepared {
   const k = kernel!;
   const D = sys.D;
   const count = to - from;
@@ -144,7 +175,7 @@ export function solveRowsWasm(sys: SideSystem, list: readonly number[] | null, f
     entries += len;
     kpmax = Math.max(kpmax, (len + 1) & ~1);
   }
-  const L = layout(sys, count, entries, kpmax);
+  const L = layout(sys, count, entries, work(kpmax));
   const pages = Math.ceil(L.end / 65536) - k.memory.buffer.byteLength / 65536;
   if (pages > 0) k.memory.grow(pages);
   const f64 = new Float64Array(k.memory.buffer);
@@ -165,6 +196,25 @@ export function solveRowsWasm(sys: SideSystem, list: readonly number[] | null, f
     e += len;
     i32[L.ptr / 4 + q + 1] = e;
   }
+  return { k, L, count, kpmax, rowAt, i32, f64 };
+}
+
+/** Copies the solved rows back into sys.target. */
+function writeBack(sys: SideSystem, { L, count, rowAt, f64 }: Prepared): void {
+  const D = sys.D;
+  for (let q = 0; q < count; q++) sys.target.set(f64.subarray(L.target / 8 + q * D, L.target / 8 + q * D + D), rowAt(q) * D);
+}
+
+/**
+ * Solves rows of a side system exactly in WebAssembly (D even): rows from..to-1, or list[from..to)
+ * when a list is given. Solved rows are written into sys.target; singular rows keep their values
+ * and are returned (their indices). Returns null when the kernel is not available.
+ */
+export function solveRowsWasm(sys: SideSystem, list: readonly number[] | null, from: number, to: number): number[] | null {
+  if (sys.D % 2 !== 0 || !wasmKernelActive()) return null;
+  const D = sys.D;
+  const prepared = prepare(sys, list, from, to, (kpmax) => (2 * D * kpmax + kpmax + D * D + D) * 8);
+  const { k, L, count, kpmax, rowAt, i32 } = prepared;
   // Rows go to the kernel in chunks: a WebAssembly function is re-compiled by the optimising tier
   // only between calls, so short calls let the first half-step switch to fast code early on.
   const singular: number[] = [];
@@ -188,8 +238,44 @@ export function solveRowsWasm(sys: SideSystem, list: readonly number[] | null, f
     );
     for (let f = 0; f < failed; f++) singular.push(rowAt(q0 + i32[L.sing / 4 + f]!));
   }
-  for (let q = 0; q < count; q++) {
-    sys.target.set(f64.subarray(L.target / 8 + q * D, L.target / 8 + q * D + D), rowAt(q) * D);
-  }
+  writeBack(sys, prepared);
   return singular;
+}
+
+/**
+ * `steps` conjugate-gradient steps on each row (see als.ts's conjugateGradientRow), in
+ * WebAssembly (D even), warm-started from and written back to sys.target. Returns false when the
+ * kernel is not available.
+ */
+export function conjugateGradientRowsWasm(
+  sys: SideSystem,
+  list: readonly number[] | null,
+  from: number,
+  to: number,
+  steps: number,
+): boolean {
+  if (sys.D % 2 !== 0 || !wasmKernelActive()) return false;
+  const D = sys.D;
+  const prepared = prepare(sys, list, from, to, () => 3 * D * 8);
+  const { k, L, count } = prepared;
+  for (let q0 = 0; q0 < count; q0 += WASM_CHUNK) {
+    const rows = Math.min(WASM_CHUNK, count - q0);
+    k.cg(
+      D,
+      rows,
+      L.ptr + 4 * q0,
+      L.other,
+      L.y,
+      L.w,
+      L.fixed,
+      L.base,
+      L.lam ? L.lam + 8 * q0 : 0,
+      sys.lambda,
+      L.target + 8 * D * q0,
+      L.work,
+      steps,
+    );
+  }
+  writeBack(sys, prepared);
+  return true;
 }

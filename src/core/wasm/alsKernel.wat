@@ -99,6 +99,134 @@
       (br $rowsLoop)))
     (local.get $count))
 
+  ;; cg(...): K conjugate-gradient steps on each row's system, warm-started from the row in $target
+  ;; and updated in place (as als.ts's conjugateGradientRow): r = b − A z, p = r; then K times
+  ;; α = rᵀr / pᵀAp, z += αp, r −= αAp, p = r + (r'ᵀr' / rᵀr) p. A p is never formed as a matrix:
+  ;; A p = base·p + λ_r p + Σ_t w_t (x_tᵀp) x_t, one fused pass over the row's entries (D even).
+  (func (export "cg")
+    (param $D i32) (param $rows i32)
+    (param $ptr i32) (param $other i32) (param $y i32) (param $w i32)
+    (param $fixed i32) (param $base i32) (param $lam i32) (param $lambda f64)
+    (param $target i32) (param $work i32) (param $steps i32)
+    (local $r i32) (local $s i32) (local $k i32) (local $t i32) (local $x i32) (local $xt i32)
+    (local $res i32) (local $p i32) (local $Ap i32) (local $lr f64) (local $coef f64)
+    (local $rs f64) (local $next f64) (local $pAp f64) (local $alpha f64) (local $step i32) (local $bytes i32)
+    (local.set $bytes (i32.shl (local.get $D) (i32.const 3)))
+    (local.set $res (local.get $work))
+    (local.set $p (i32.add (local.get $res) (local.get $bytes)))
+    (local.set $Ap (i32.add (local.get $p) (local.get $bytes)))
+    (local.set $r (i32.const 0))
+    (block $done (loop $rowsLoop
+      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $s (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $r) (i32.const 2)))))
+      (local.set $k (i32.sub (i32.load (i32.add (local.get $ptr) (i32.shl (i32.add (local.get $r) (i32.const 1)) (i32.const 2)))) (local.get $s)))
+      (local.set $x (i32.add (local.get $target) (i32.mul (local.get $r) (local.get $bytes))))
+      (local.set $lr (local.get $lambda))
+      (if (local.get $lam)
+        (then (local.set $lr (f64.load (i32.add (local.get $lam) (i32.shl (local.get $r) (i32.const 3)))))))
+      ;; r = b − A z = Σ_t (y_t − w_t x_tᵀz) x_t − base·z − λ_r z
+      (call $applyBase (local.get $res) (local.get $base) (local.get $x) (local.get $D) (local.get $lr))
+      (call $scale (local.get $res) (f64.const -1) (local.get $D))
+      (local.set $t (i32.const 0))
+      (block $ed (loop $el
+        (br_if $ed (i32.ge_u (local.get $t) (local.get $k)))
+        (local.set $xt (i32.add (local.get $fixed)
+          (i32.mul (i32.load (i32.add (local.get $other) (i32.shl (i32.add (local.get $s) (local.get $t)) (i32.const 2)))) (local.get $bytes))))
+        (local.set $coef (f64.mul (call $weight (local.get $w) (i32.add (local.get $s) (local.get $t))) (call $dot (local.get $xt) (local.get $x) (local.get $D))))
+        (local.set $coef (f64.sub (f64.load (i32.add (local.get $y) (i32.shl (i32.add (local.get $s) (local.get $t)) (i32.const 3)))) (local.get $coef)))
+        (call $axpy (local.get $res) (local.get $coef) (local.get $xt) (local.get $D))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $el)))
+      (memory.copy (local.get $p) (local.get $res) (local.get $bytes))
+      (local.set $rs (call $dot (local.get $res) (local.get $res) (local.get $D)))
+      (local.set $step (i32.const 0))
+      (block $sd (loop $sl
+        (br_if $sd (i32.ge_u (local.get $step) (local.get $steps)))
+        (br_if $sd (i32.eqz (f64.gt (local.get $rs) (f64.const 0))))
+        ;; Ap = base·p + λ_r p + Σ_t w_t (x_tᵀp) x_t
+        (call $applyBase (local.get $Ap) (local.get $base) (local.get $p) (local.get $D) (local.get $lr))
+        (local.set $t (i32.const 0))
+        (block $ad (loop $al
+          (br_if $ad (i32.ge_u (local.get $t) (local.get $k)))
+          (local.set $xt (i32.add (local.get $fixed)
+            (i32.mul (i32.load (i32.add (local.get $other) (i32.shl (i32.add (local.get $s) (local.get $t)) (i32.const 2)))) (local.get $bytes))))
+          (local.set $coef (f64.mul (call $weight (local.get $w) (i32.add (local.get $s) (local.get $t))) (call $dot (local.get $xt) (local.get $p) (local.get $D))))
+          (call $axpy (local.get $Ap) (local.get $coef) (local.get $xt) (local.get $D))
+          (local.set $t (i32.add (local.get $t) (i32.const 1)))
+          (br $al)))
+        (local.set $pAp (call $dot (local.get $p) (local.get $Ap) (local.get $D)))
+        (br_if $sd (i32.eqz (f64.gt (local.get $pAp) (f64.const 0))))
+        (local.set $alpha (f64.div (local.get $rs) (local.get $pAp)))
+        (call $axpy (local.get $x) (local.get $alpha) (local.get $p) (local.get $D))
+        (call $axpy (local.get $res) (f64.neg (local.get $alpha)) (local.get $Ap) (local.get $D))
+        (local.set $next (call $dot (local.get $res) (local.get $res) (local.get $D)))
+        ;; p = r + β p
+        (call $scale (local.get $p) (f64.div (local.get $next) (local.get $rs)) (local.get $D))
+        (call $axpy (local.get $p) (f64.const 1) (local.get $res) (local.get $D))
+        (local.set $rs (local.get $next))
+        (local.set $step (i32.add (local.get $step) (i32.const 1)))
+        (br $sl)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rowsLoop))))
+
+  ;; w[q] when weighted ($w ≠ 0), else 1.
+  (func $weight (param $w i32) (param $q i32) (result f64)
+    (if (result f64) (local.get $w)
+      (then (f64.load (i32.add (local.get $w) (i32.shl (local.get $q) (i32.const 3)))))
+      (else (f64.const 1))))
+
+  ;; Σ_a x[a]·y[a] (D even).
+  (func $dot (param $x i32) (param $y i32) (param $D i32) (result f64)
+    (local $end i32) (local $acc v128)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $D) (i32.const 3))))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $x) (local.get $end)))
+      (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $y (i32.add (local.get $y) (i32.const 16)))
+      (br $l)))
+    (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+
+  ;; y += α x (D even).
+  (func $axpy (param $y i32) (param $alpha f64) (param $x i32) (param $D i32)
+    (local $end i32) (local $va v128)
+    (local.set $va (f64x2.splat (local.get $alpha)))
+    (local.set $end (i32.add (local.get $y) (i32.shl (local.get $D) (i32.const 3))))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $y) (local.get $end)))
+      (v128.store (local.get $y) (f64x2.add (v128.load (local.get $y)) (f64x2.mul (local.get $va) (v128.load (local.get $x)))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $y (i32.add (local.get $y) (i32.const 16)))
+      (br $l))))
+
+  ;; x *= α (D even).
+  (func $scale (param $x i32) (param $alpha f64) (param $D i32)
+    (local $end i32) (local $va v128)
+    (local.set $va (f64x2.splat (local.get $alpha)))
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $D) (i32.const 3))))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $x) (local.get $end)))
+      (v128.store (local.get $x) (f64x2.mul (local.get $va) (v128.load (local.get $x))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br $l))))
+
+  ;; out = base·v + λ v (base full D×D, or absent when $base = 0).
+  (func $applyBase (param $out i32) (param $base i32) (param $v i32) (param $D i32) (param $lambda f64)
+    (local $a i32) (local $bytes i32)
+    (local.set $bytes (i32.shl (local.get $D) (i32.const 3)))
+    (memory.copy (local.get $out) (local.get $v) (local.get $bytes))
+    (call $scale (local.get $out) (local.get $lambda) (local.get $D))
+    (if (local.get $base)
+      (then
+        (local.set $a (i32.const 0))
+        (block $d (loop $l
+          (br_if $d (i32.ge_u (local.get $a) (local.get $D)))
+          (local.set $bytes (i32.add (local.get $out) (i32.shl (local.get $a) (i32.const 3))))
+          (f64.store (local.get $bytes) (f64.add (f64.load (local.get $bytes))
+            (call $dot (i32.add (local.get $base) (i32.mul (local.get $a) (i32.shl (local.get $D) (i32.const 3)))) (local.get $v) (local.get $D))))
+          (local.set $a (i32.add (local.get $a) (i32.const 1)))
+          (br $l))))))
+
   ;; W[a][t] = w[t]·T[a][t] for t < k, 0 for the padding entry.
   (func $weigh (param $W i32) (param $T i32) (param $w i32) (param $k i32) (param $kp i32) (param $D i32)
     (local $a i32) (local $t i32) (local $o i32)

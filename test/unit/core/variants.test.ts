@@ -320,7 +320,9 @@ describe('conjugate gradient converges to the exact solve', () => {
           const F = factorsFromArrays(U, V);
           const index = side === 'users' ? user : item;
           const many = traceSolve(problem, F, side, index, { variant, lambda, solver: 'cg', cgSteps: 40 });
-          const exact = many.solution!;
+          // ALS-WR gives a row without interactions no λ: its system may be singular (no exact solution).
+          if (!many.solution) return;
+          const exact = many.solution;
           const last = many.cg!.path.at(-1)!;
           expectVectorClose(last.x, exact, 1e-6, 'CG after many steps');
           // Each step shrinks the distance to the exact solution (Hestenes & Stiefel).
@@ -331,7 +333,8 @@ describe('conjugate gradient converges to the exact solve', () => {
           const short = traceSolve(problem, F, side, index, { variant, lambda, solver: 'cg', cgSteps: K });
           const G = cloneFactors(F);
           alsHalfStep(problem, G, side, { variant, lambda, solver: 'cg', cgSteps: K });
-          expectVectorClose(rowOfSide(G, side, index), short.cg!.path.at(-1)!.x, 1e-12, 'half-step row');
+          // (The half-step runs the same steps in WebAssembly for even d: equal up to rounding.)
+          expectVectorClose(rowOfSide(G, side, index), short.cg!.path.at(-1)!.x, 1e-9, 'half-step row');
           expect(rowOfSide(F, side, index)).toEqual(side === 'users' ? U[index] : V[index]);
         },
       ),
