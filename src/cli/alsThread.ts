@@ -1,9 +1,11 @@
 /** A worker thread of {@link ParallelAls}: solves the row ranges it is sent, in shared memory. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { solveRowRange, type AlsSettings, type Factors, type Problem, type Side } from '../core';
+import { solveRowRange, wasmKernelActive, type AlsSettings, type Factors, type Problem, type Side } from '../core';
 
 const { problem, factors } = workerData as { problem: Problem; factors: Factors };
 
+// Compile the WebAssembly kernel before saying ready, so the first half-step does not pay for it.
+wasmKernelActive();
 parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (job: { side: Side; settings: AlsSettings; from: number; to: number }) => {

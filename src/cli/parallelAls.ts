@@ -10,6 +10,7 @@ import {
   sideView,
   solveRowRange,
   type AlsSettings,
+  wasmKernelActive,
   type Factors,
   type HalfStepResult,
   type Problem,
@@ -67,6 +68,8 @@ export class ParallelAls {
       ),
     );
     for (const w of workers) w.unref();
+    // This thread solves a range too: its WebAssembly kernel is compiled now, not in the first step.
+    wasmKernelActive();
     return new ParallelAls(shared, sharedFactors, workers);
   }
 
