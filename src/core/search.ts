@@ -6,12 +6,12 @@ import { alsStep, prepareFactors } from './als';
 import { rankingMetrics, modelScorer } from './evaluate';
 import { initFactors } from './factors';
 import { implicitFromObservations } from './implicit';
-import { heldOutRmse, trainRmse } from './objective';
+import { heldOutRmse, lossParts, trainRmse } from './objective';
 import { explicitProblem, implicitProblem, type Mode, type Problem } from './problem';
 import { createRng, shuffledIndices } from './random';
 import { ratingsFromTriples, ratingsToTriples, type Ratings, type Triple } from './ratings';
 import { splitRatings, type Split } from './split';
-import { resolveAls, type AlsOptions, type RowSolver, type Variant } from './variant';
+import { resolveAls, type AlsOptions, type AlsSettings, type RowSolver, type Variant } from './variant';
 
 /** Hold out a share of the known entries once, or rotate through k folds. */
 export type Validation = { kind: 'holdout'; fraction: number } | { kind: 'kfold'; folds: number };
@@ -202,4 +202,47 @@ export function gridSearch(R: Ratings, options: SearchOptions, callbacks: Search
     if (next.done) return next.value;
     callbacks.onProgress?.(next.value);
   }
+}
+
+/** One model in a side-by-side comparison. */
+export interface CurveConfig {
+  label: string;
+  /** The half-steps' options: variant, λ, solver. */
+  als: AlsSettings;
+  factors: number;
+}
+
+export interface VariantCurve {
+  label: string;
+  /** Held-out RMSE after each full iteration (index 0: the start). */
+  heldOut: number[];
+  /** The objective after each full iteration (index 0: the start). */
+  loss: number[];
+}
+
+/**
+ * Variants side by side on the same split: each config is fitted by ALS on `train` from the same
+ * seeded start, and its held-out RMSE (and own objective) is recorded after every iteration, for
+ * one chart of held-out error over the iterations.
+ */
+export function variantCurves(
+  train: Ratings,
+  test: Ratings,
+  configs: readonly CurveConfig[],
+  options: { iterations: number; seed: number; initScale: number },
+): VariantCurve[] {
+  const problem = explicitProblem(train);
+  return configs.map((config) => {
+    const F = initFactors(train.m, train.n, config.factors, { seed: options.seed, scale: options.initScale });
+    const als = resolveAls(config.als);
+    prepareFactors(problem, F, als.variant);
+    const heldOut = [heldOutRmse(problem, test, F)];
+    const loss = [lossParts(problem, F, als).total];
+    for (let t = 0; t < options.iterations; t++) {
+      alsStep(problem, F, als);
+      heldOut.push(heldOutRmse(problem, test, F));
+      loss.push(lossParts(problem, F, als).total);
+    }
+    return { label: config.label, heldOut, loss };
+  });
 }

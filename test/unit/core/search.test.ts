@@ -16,6 +16,7 @@ import {
   splitRatings,
   sweepHyperparameter,
   syntheticRatings,
+  variantCurves,
   type SearchOptions,
 } from '../../../src/core';
 
@@ -142,5 +143,31 @@ describe('the λ sweep is a one-dimensional grid search', () => {
     expect(sweep.points.map((p) => p.testRmse)).toEqual(grid.cells.map((c) => c.value));
     expect(sweep.points.map((p) => p.trainRmse)).toEqual(grid.cells.map((c) => c.train));
     expect(sweep.points.map((p) => p.value)).toEqual([0.01, 1, 10]);
+  });
+});
+
+describe('variants side by side', () => {
+  it('records each variant’s held-out RMSE and objective per iteration from the same start; the objective never rises', () => {
+    const { train, test } = splitRatings(R, 0.2, 4);
+    const curves = variantCurves(
+      train,
+      test,
+      [
+        { label: 'lecture', als: 1, factors: 3 },
+        { label: 'ALS-WR', als: { variant: 'wr', lambda: 0.1 }, factors: 3 },
+        { label: 'biases', als: { variant: 'biases', lambda: 5 }, factors: 3 },
+      ],
+      { iterations: 4, seed: 4, initScale: 0.3 },
+    );
+    expect(curves.map((c) => c.label)).toEqual(['lecture', 'ALS-WR', 'biases']);
+    for (const c of curves) {
+      expect(c.heldOut).toHaveLength(5);
+      for (let t = 1; t < c.loss.length; t++) expect(c.loss[t]!).toBeLessThanOrEqual(c.loss[t - 1]! * (1 + 1e-12));
+    }
+    // Every curve starts from the same factors (the biases start at 0, so μ alone differs).
+    expect(curves[0]!.heldOut[0]).toBe(curves[1]!.heldOut[0]);
+    // The lecture's curve is the grid search's cell after 4 iterations.
+    const cell = gridSearch(R, { ...base, factors: [3], lambdas: [1], seed: 4 }).cells[0]!;
+    expect(curves[0]!.heldOut[4]).toBeCloseTo(cell.value, 12);
   });
 });
