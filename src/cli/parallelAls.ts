@@ -5,7 +5,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { patternOf, sideView, solveRowRange, type Factors, type HalfStepResult, type Problem, type Side } from '../core';
+import {
+  patternOf,
+  sideView,
+  solveRowRange,
+  type AlsSettings,
+  wasmKernelActive,
+  type Factors,
+  type HalfStepResult,
+  type Problem,
+  type Side,
+} from '../core';
 import { shareFactors, shareProblem } from './sharedProblem';
 
 interface Reply {
@@ -27,7 +37,10 @@ export class ParallelAls {
     this.workers = workers;
   }
 
-  /** Starts threads-1 worker threads; the calling thread solves one range itself. */
+  /**
+   * Starts threads-1 worker threads; the calling thread solves one range itself. The factors must
+   * already have the variant's shape (prepareFactors): their biases are shared as they are.
+   */
   static async create(problem: Problem, factors: Factors, threads = availableParallelism()): Promise<ParallelAls> {
     const shared = shareProblem(problem);
     const sharedFactors = shareFactors(factors);
@@ -55,6 +68,8 @@ export class ParallelAls {
       ),
     );
     for (const w of workers) w.unref();
+    // This thread solves a range too: its WebAssembly kernel is compiled now, not in the first step.
+    wasmKernelActive();
     return new ParallelAls(shared, sharedFactors, workers);
   }
 
@@ -80,16 +95,17 @@ export class ParallelAls {
     return cuts;
   }
 
-  async halfStep(side: Side, lambda: number): Promise<HalfStepResult> {
+  /** One half-step: `settings` is a bare λ (the lecture's variant) or the core's AlsOptions. */
+  async halfStep(side: Side, settings: AlsSettings): Promise<HalfStepResult> {
     const cuts = this.cutsFor(side);
     const pending = this.workers.map(
       (worker, w) =>
         new Promise<HalfStepResult>((resolve, reject) => {
           worker.once('message', (reply: Reply) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.message))));
-          worker.postMessage({ side, lambda, from: cuts[w + 1], to: cuts[w + 2] });
+          worker.postMessage({ side, settings, from: cuts[w + 1], to: cuts[w + 2] });
         }),
     );
-    const own = solveRowRange(this.problem, this.factors, side, lambda, cuts[0]!, cuts[1]!);
+    const own = solveRowRange(this.problem, this.factors, side, settings, cuts[0]!, cuts[1]!);
     const rest = await Promise.all(pending);
     return {
       side,
@@ -98,8 +114,8 @@ export class ParallelAls {
     };
   }
 
-  async step(lambda: number): Promise<[HalfStepResult, HalfStepResult]> {
-    return [await this.halfStep('users', lambda), await this.halfStep('items', lambda)];
+  async step(settings: AlsSettings): Promise<[HalfStepResult, HalfStepResult]> {
+    return [await this.halfStep('users', settings), await this.halfStep('items', settings)];
   }
 
   get threads(): number {

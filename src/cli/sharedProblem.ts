@@ -40,5 +40,7 @@ export function shareProblem(problem: Problem): Problem {
 }
 
 export function shareFactors(F: Factors): Factors {
-  return { m: F.m, n: F.n, d: F.d, U: share(F.U), V: share(F.V) };
+  const out: Factors = { m: F.m, n: F.n, d: F.d, U: share(F.U), V: share(F.V) };
+  if (F.biases) out.biases = { mu: F.biases.mu, user: share(F.biases.user), item: share(F.biases.item) };
+  return out;
 }

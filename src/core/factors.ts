@@ -13,6 +13,20 @@ export interface Factors {
   readonly d: number;
   U: Float64Array;
   V: Float64Array;
+  /**
+   * The biases variant's global mean and per-user and per-item biases, so that
+   * r̂_ij = μ + bᵢ + cⱼ + u_iᵀv_j; absent for the other variants (r̂_ij = u_iᵀv_j).
+   */
+  biases?: Biases;
+}
+
+/** μ (fixed: the mean training rating), bᵢ for each user and cⱼ for each item. */
+export interface Biases {
+  mu: number;
+  /** bᵢ, one per user (length m). */
+  user: Float64Array;
+  /** cⱼ, one per item (length n). */
+  item: Float64Array;
 }
 
 export interface InitOptions {
@@ -51,12 +65,35 @@ export function factorsFromArrays(U: readonly (readonly number[])[], V: readonly
 }
 
 export function cloneFactors(F: Factors): Factors {
-  return { m: F.m, n: F.n, d: F.d, U: F.U.slice(), V: F.V.slice() };
+  const out: Factors = { m: F.m, n: F.n, d: F.d, U: F.U.slice(), V: F.V.slice() };
+  if (F.biases) out.biases = { mu: F.biases.mu, user: F.biases.user.slice(), item: F.biases.item.slice() };
+  return out;
 }
 
-/** r̂_ij = u_iᵀ v_j. */
+/** μ + bᵢ + cⱼ when the factors carry biases, else 0: the part of r̂_ij outside u_iᵀv_j. */
+export function biasOf(F: Factors, i: number, j: number): number {
+  const b = F.biases;
+  return b ? b.mu + b.user[i]! + b.item[j]! : 0;
+}
+
+/** r̂_ij = u_iᵀ v_j (plus μ + bᵢ + cⱼ for the biases variant). */
 export function predict(F: Factors, i: number, j: number): number {
-  return dotRow(F.U.subarray(i * F.d, i * F.d + F.d), F.V, j, F.d);
+  return biasOf(F, i, j) + dotRow(F.U.subarray(i * F.d, i * F.d + F.d), F.V, j, F.d);
+}
+
+/** r̂_i· for every item: user i's score of each of the n items (biases included), into `out`. */
+export function scoreItems(F: Factors, i: number, out: Float64Array = new Float64Array(F.n)): Float64Array {
+  const d = F.d;
+  const uo = i * d;
+  const b = F.biases;
+  const offset = b ? b.mu + b.user[i]! : 0;
+  for (let j = 0; j < F.n; j++) {
+    const vo = j * d;
+    let s = b ? offset + b.item[j]! : 0;
+    for (let a = 0; a < d; a++) s += F.U[uo + a]! * F.V[vo + a]!;
+    out[j] = s;
+  }
+  return out;
 }
 
 /** uᵀx_r for a vector u (length d) and row r of a row-major matrix X: a score for any u, e.g. a what-if. */
@@ -73,7 +110,7 @@ export function scoresFor(u: ArrayLike<number>, X: ArrayLike<number>, rows: numb
   return out;
 }
 
-/** The full reconstruction UVᵀ (m×n, row-major). Dense: for classroom-sized matrices. */
+/** The full reconstruction UVᵀ (m×n, row-major; plus μ + bᵢ + cⱼ with biases). Dense: for classroom-sized matrices. */
 export function reconstruct(F: Factors): Float64Array {
   const out = new Float64Array(F.m * F.n);
   for (let i = 0; i < F.m; i++) for (let j = 0; j < F.n; j++) out[i * F.n + j] = predict(F, i, j);
@@ -81,7 +118,7 @@ export function reconstruct(F: Factors): Float64Array {
 }
 
 /**
- * Predictions u_iᵀv_j at the crossings of the given rows and columns (row-major,
+ * Predictions r̂_ij (u_iᵀv_j, plus biases when present) at the crossings of the given rows and columns (row-major,
  * rows.length × cols.length): a large UVᵀ drawn at screen resolution without computing
  * every one of its m·n entries.
  */
@@ -92,7 +129,7 @@ export function predictGrid(F: Factors, rows: ArrayLike<number>, cols: ArrayLike
     const uo = rows[a]! * d;
     for (let b = 0; b < cols.length; b++) {
       const vo = cols[b]! * d;
-      let s = 0;
+      let s = biasOf(F, rows[a]!, cols[b]!);
       for (let k = 0; k < d; k++) s += F.U[uo + k]! * F.V[vo + k]!;
       out[a * cols.length + b] = s;
     }

@@ -1,9 +1,5 @@
-import { alsStep } from './als';
-import { initFactors } from './factors';
-import { heldOutRmse, trainRmse } from './objective';
-import { explicitProblem } from './problem';
 import type { Ratings } from './ratings';
-import { splitRatings } from './split';
+import { gridSearch } from './search';
 
 export interface SweepOptions {
   /** Which hyperparameter varies. */
@@ -29,17 +25,25 @@ export interface SweepPoint {
 /**
  * The supervised-learning view: for each value of λ (or d), fit ALS on the training part
  * of a seeded split and measure the error on the held-out part. Small λ or large d fit the
- * training ratings better and the held-out ones worse.
+ * training ratings better and the held-out ones worse. A one-dimensional, hold-out
+ * {@link gridSearch} of the lecture's explicit variant.
  */
 export function sweepHyperparameter(R: Ratings, options: SweepOptions): { points: SweepPoint[]; train: number; test: number } {
-  const { train, test } = splitRatings(R, options.holdout, options.seed);
-  const problem = explicitProblem(train);
-  const points = options.values.map((value) => {
-    const d = options.param === 'factors' ? value : options.factors;
-    const lambda = options.param === 'lambda' ? value : options.lambda;
-    const F = initFactors(R.m, R.n, d, { seed: options.seed, scale: options.initScale });
-    for (let t = 0; t < options.iterations; t++) alsStep(problem, F, lambda);
-    return { value, trainRmse: trainRmse(problem, F), testRmse: heldOutRmse(problem, test, F) };
+  const byLambda = options.param === 'lambda';
+  const result = gridSearch(R, {
+    mode: 'explicit',
+    variant: 'lecture',
+    factors: byLambda ? [options.factors] : options.values,
+    lambdas: byLambda ? options.values : [options.lambda],
+    validation: { kind: 'holdout', fraction: options.holdout },
+    seed: options.seed,
+    initScale: options.initScale,
+    iterations: options.iterations,
   });
-  return { points, train: train.nnz, test: test.nnz };
+  const points = result.cells.map((cell) => ({
+    value: byLambda ? cell.lambda : cell.factors,
+    trainRmse: cell.train,
+    testRmse: cell.value,
+  }));
+  return { points, train: result.train, test: result.test };
 }

@@ -14,6 +14,13 @@ export interface SyntheticOptions {
   max?: number;
   /** Popularity skew: item j is drawn with weight 1/(j+1)^skew (0 = uniform). */
   skew?: number;
+  /**
+   * How much taste decides which items a user rates (γ ≥ 0; default 0: by popularity alone). With
+   * γ > 0 an item drawn by popularity is kept with probability 1/(1 + e^(−γ·s_ij)), s_ij the
+   * planted taste score, so the pattern of interactions itself carries each user's taste (as in
+   * real implicit feedback, where popularity alone cannot explain it).
+   */
+  tasteChoice?: number;
 }
 
 /**
@@ -72,22 +79,39 @@ export function syntheticRatings(options: SyntheticOptions): Ratings {
     return perm[lo]!;
   };
 
-  const userTaste = Array.from({ length: m * rank }, () => normal());
-  const itemTaste = Array.from({ length: n * rank }, () => normal());
-  const itemBias = Array.from({ length: n }, () => 0.5 * normal());
+  const gamma = options.tasteChoice ?? 0;
+  // With taste-driven choice the tastes are needed first; without, they are drawn afterwards (as always).
+  let tastes = gamma > 0 ? drawTastes(m, n, rank, normal) : null;
+  const score = (i: number, j: number) => {
+    let s = 0;
+    for (let a = 0; a < rank; a++) s += tastes!.user[i * rank + a]! * tastes!.item[j * rank + a]!;
+    return s / Math.sqrt(rank);
+  };
+  const choose = (i: number) => {
+    for (;;) {
+      const j = draw();
+      if (gamma === 0 || rng() < 1 / (1 + Math.exp(-gamma * score(i, j)))) return j;
+    }
+  };
+  const chosenBy = (i: number, want: number): Set<number> => {
+    const chosen = new Set<number>();
+    // Rejection sampling while the row is sparse; fall back to a full scan when dense.
+    let tries = 0;
+    while (chosen.size < want && tries < want * 20) {
+      chosen.add(choose(i));
+      tries++;
+    }
+    for (let j = 0; chosen.size < want && j < n; j++) chosen.add(perm[j]!);
+    return chosen;
+  };
+  const chosenRows = gamma > 0 ? Array.from({ length: m }, (_, i) => chosenBy(i, counts[i]!)) : null;
+  tastes ??= drawTastes(m, n, rank, normal);
+  const { user: userTaste, item: itemTaste, bias: itemBias } = tastes;
   const mid = (min + max) / 2;
   const spread = (max - min) / 4;
   const triples: Triple[] = [];
   for (let i = 0; i < m; i++) {
-    const chosen = new Set<number>();
-    const want = counts[i]!;
-    // Rejection sampling while the row is sparse; fall back to a full scan when dense.
-    let tries = 0;
-    while (chosen.size < want && tries < want * 20) {
-      chosen.add(draw());
-      tries++;
-    }
-    for (let j = 0; chosen.size < want && j < n; j++) chosen.add(perm[j]!);
+    const chosen = chosenRows ? chosenRows[i]! : chosenBy(i, counts[i]!);
     for (const j of chosen) {
       let s = 0;
       for (let a = 0; a < rank; a++) s += userTaste[i * rank + a]! * itemTaste[j * rank + a]!;
@@ -96,6 +120,13 @@ export function syntheticRatings(options: SyntheticOptions): Ratings {
     }
   }
   return ratingsFromTriples(m, n, triples, defaultUserIds(m), defaultItemIds(n));
+}
+
+function drawTastes(m: number, n: number, rank: number, normal: () => number) {
+  const user = Array.from({ length: m * rank }, () => normal());
+  const item = Array.from({ length: n * rank }, () => normal());
+  const bias = Array.from({ length: n }, () => 0.5 * normal());
+  return { user, item, bias };
 }
 
 /** ML-100k's shape: 943 users, 1,682 items, 100,000 ratings on a 1–5 scale. */
