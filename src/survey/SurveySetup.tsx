@@ -89,8 +89,8 @@ export function SurveySetup() {
             ))}
             <label className="setup-choice">
               <input type="radio" name="list" value={CUSTOM} checked={list === CUSTOM} onChange={() => chooseList(CUSTOM)} />
-              <span>
-                <strong>Your own list</strong> <span className="muted">— one title per line, 2 to 40 items</span>
+              <span className="setup-choice-text">
+                Your own list <span className="muted">— one title per line, 2 to 40 items</span>
               </span>
             </label>
             {list === CUSTOM && (
