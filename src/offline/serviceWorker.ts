@@ -14,6 +14,7 @@ export type UpdateState = 'none' | 'ready' | 'updated-elsewhere';
 type Listener = (state: UpdateState) => void;
 
 let workbox: Workbox | null = null;
+let scheduled = false;
 let state: UpdateState = 'none';
 let requestedHere = false;
 const listeners = new Set<Listener>();
@@ -23,9 +24,27 @@ function set(next: UpdateState) {
   for (const l of listeners) l(state);
 }
 
-/** Registers the service worker once (production builds, browsers that have them). */
+/** The service worker is registered this long after the page has loaded, when the browser is idle (ms). */
+export const REGISTER_DELAY_MS = 4000;
+
+/**
+ * Registers the service worker once (production builds, browsers that have them), a few
+ * seconds after the page has loaded and when it is idle: precaching fetches about 1.5 MB,
+ * which should not compete with the first seconds of a lab starting its worker.
+ */
 export function registerServiceWorker(): void {
-  if (workbox || !import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  if (scheduled || !import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  scheduled = true;
+  const start = () =>
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: REGISTER_DELAY_MS });
+      else register();
+    }, REGISTER_DELAY_MS);
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+
+function register(): void {
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
   workbox.addEventListener('waiting', () => set('ready'));
   workbox.addEventListener('controlling', (event) => {

@@ -30,7 +30,9 @@ export default function SurveyPage({ route }: { route: SurveyRoute }) {
     return (
       <div className="take-page">
         <header className="take-header">
-          <span className="take-brand">MF Lab</span> <span>Class survey{decoded.ok ? ` ${decoded.survey.id}` : ''}</span>
+          <h1>
+            <span className="take-brand">MF Lab</span> Class survey{decoded.ok ? ` ${decoded.survey.id}` : ''}
+          </h1>
         </header>
         <main id="main-content" className="take-main" tabIndex={-1}>
           {decoded.ok ? (

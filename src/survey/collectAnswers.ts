@@ -3,7 +3,7 @@
  * line, or mixed into a chat transcript), typed or scanned; each is accepted whole or refused
  * with its reason — never dropped silently, never half a row. Pure.
  */
-import { canonicalCode, CODE_PREFIX, decodeAnswerCode, groupCode, type Answer } from './answerCode';
+import { canonicalCode, CODE_PREFIX, decodeAnswerCode, type Answer } from './answerCode';
 import type { Survey } from './surveySpec';
 
 export interface CollectedRow {
@@ -126,9 +126,4 @@ export function rowLabels(rows: readonly CollectedRow[]): string[] {
     taken.add(unique);
     return unique;
   });
-}
-
-/** The canonical, grouped form of a code (for storage). */
-export function storedCode(text: string): string {
-  return groupCode(canonicalCode(text));
 }
