@@ -52,7 +52,7 @@ export function CodeLog({ log, onReplace }: { log: LoggedReport[]; onReplace: (r
       )}
       {used.length > 0 && (
         <details className="code-log-used">
-          <summary>The {used.length} codes used</summary>
+          <summary>{used.length === 1 ? 'The code used' : `The ${used.length} codes used`}</summary>
           <ol className="code-log-list" aria-label="Codes used">
             {used.map((r) => (
               <Report key={r.id} r={r} onReplace={onReplace} />

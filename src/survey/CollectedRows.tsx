@@ -14,7 +14,7 @@ export function CollectedRows({ rows, survey, onRemove }: CollectedRowsProps) {
   const n = survey.items.length;
   return (
     <details className="collected-rows" open={rows.length <= 12}>
-      <summary>The {rows.length} rows of R</summary>
+      <summary>{rows.length === 1 ? 'The row of R' : `The ${rows.length} rows of R`}</summary>
       <table>
         <thead>
           <tr>

@@ -27,6 +27,8 @@ function skipSpan(values: number, columns: number): number {
 
 export function RatingCard({ title, index, count, scale, hint, value, onRate }: RatingCardProps) {
   const titleId = useId();
+  const hintId = useId();
+  const ends = hint.split(/,\s*/);
   const values = scaleValues(scale);
   // Up to six values fit one row of thumb-sized buttons; longer scales wrap four to a row.
   const columns = values.length <= 6 ? values.length : 4;
@@ -42,11 +44,17 @@ export function RatingCard({ title, index, count, scale, hint, value, onRate }: 
       <h2 id={titleId} className="rating-title" tabIndex={-1}>
         {title}
       </h2>
-      <p className="rating-hint">{hint}</p>
+      {/* The scale's meaning right above the buttons, each end over its side. */}
+      <p className="rating-hint" id={hintId}>
+        {ends.map((end) => (
+          <span key={end}>{end}</span>
+        ))}
+      </p>
       <div
         className="rating-buttons"
         role="group"
         aria-labelledby={titleId}
+        aria-describedby={hintId}
         style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
       >
         {values.map((v) => (
