@@ -47,8 +47,12 @@ export function registerServiceWorker(): void {
 function register(): void {
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
   workbox.addEventListener('waiting', () => set('ready'));
-  workbox.addEventListener('controlling', (event) => {
-    if (!event.isUpdate) return;
+  // A new version took over (this tab's "Update now", or another tab's): only the tab that asked reloads.
+  let controller = navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const previous = controller;
+    controller = navigator.serviceWorker.controller;
+    if (!previous) return; // the first install taking control: the page is the version it was
     if (requestedHere) location.reload();
     else set('updated-elsewhere');
   });
