@@ -1,14 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LabProvider, useLabStore } from './state/LabContext';
 import { initialLabOptions, usePersistence } from './state/persist';
 import { Lab } from './views/Lab';
 import { parseRoute, type Route } from './lessons/route';
 import { CoursePage, LessonPage } from './lessons/LessonsPage';
 import { NotesWindow, Presenter } from './lessons/Presenter';
+import { SURVEY_TITLES, useSurveyRoute } from './survey/surveyRoute';
+import { useDatasetHandoff } from './survey/openInLab';
+import { useUpdateNotice } from './offline/useUpdateNotice';
+
+const SurveyPage = lazy(() => import('./survey/SurveyPage'));
 
 /** Keeps the main lab's state in the URL and in storage. */
 function Persistence() {
-  usePersistence(useLabStore());
+  const store = useLabStore();
+  usePersistence(store);
+  useDatasetHandoff(store);
   return null;
 }
 
@@ -35,6 +42,9 @@ function useRoute(): Route {
 
 export function App() {
   const route = useRoute();
+  const survey = useSurveyRoute();
+  const updateNotice = useUpdateNotice();
+  const surveyName = survey?.page;
   useEffect(() => {
     const titles: Record<Route['page'], string> = {
       lab: 'Lab',
@@ -43,8 +53,20 @@ export function App() {
       present: 'Presenting',
       notes: 'Presenter notes',
     };
-    document.title = `MF Lab — ${titles[route.page]}`;
-  }, [route.page]);
+    document.title = `MF Lab — ${surveyName ? SURVEY_TITLES[surveyName] : titles[route.page]}`;
+  }, [route.page, surveyName]);
+  const surveyPage = survey && (
+    <Suspense fallback={<p className="muted">Loading the survey…</p>}>
+      <SurveyPage route={survey} />
+    </Suspense>
+  );
+  if (survey?.page === 'take')
+    return (
+      <>
+        {updateNotice}
+        {surveyPage}
+      </>
+    );
   if (route.page === 'present') return <Presenter slug={route.slug} step={route.step} />;
   if (route.page === 'notes') return <NotesWindow slug={route.slug} step={route.step} />;
   const onLab = route.page === 'lab';
@@ -65,13 +87,19 @@ export function App() {
           <a href="#/lab" aria-current={onLab ? 'page' : undefined} onClick={(e) => onLab && e.preventDefault()}>
             Lab
           </a>
-          <a href="#/lessons" aria-current={!onLab ? 'page' : undefined}>
+          <a href="#/lessons" aria-current={!onLab && !survey ? 'page' : undefined}>
             Lessons
+          </a>
+          <a href="#/survey" aria-current={survey ? 'page' : undefined}>
+            Class survey
           </a>
         </nav>
       </header>
+      {updateNotice}
       <main id="main-content" tabIndex={-1}>
-        {route.page === 'lab' ? (
+        {surveyPage ? (
+          surveyPage
+        ) : route.page === 'lab' ? (
           <MainLab />
         ) : route.page === 'course' ? (
           <CoursePage />

@@ -11,6 +11,7 @@ import { ExplorePanel } from './Explore/ExplorePanel';
 import { LossChart } from './LossChart/LossChart';
 import { Timeline } from './Timeline/Timeline';
 import { useShortcuts } from './Shortcuts/useShortcuts';
+import { ShareQrButton } from '../share/ShareQrButton';
 import './Lab.css';
 
 export interface LabProps {
@@ -32,6 +33,7 @@ export function Lab({ shortcuts = true }: LabProps) {
       <section className="panel lab-run" aria-label="Run">
         <RunControls />
         <SettingsPanel />
+        <ShareQrButton />
       </section>
       <StatusBanner />
       <div className={wide ? 'lab-main stacked' : 'lab-main'}>

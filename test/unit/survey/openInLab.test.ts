@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+/**
+ * The class's data set in the lab (through the one adapter), and the lab's share link that
+ * sends it back to every phone: the URL codec through the store's state, small enough for a
+ * QR code (the factors give way to the run's actions when they would not fit).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StoreApi } from 'zustand';
+import { createLabStore, type LabState } from '../../../src/state/labStore';
+import { decodeLab } from '../../../src/state/urlCodec';
+import { encodeAnswerCode } from '../../../src/survey/answerCode';
+import { addCodes } from '../../../src/survey/collectAnswers';
+import { classDataset } from '../../../src/survey/classDataset';
+import { labDataOf, openInLab } from '../../../src/survey/openInLab';
+import { labShareLink } from '../../../src/share/shareLink';
+import { QR_MAX_BYTES } from '../../../src/share/qrLimits';
+import { lectureR } from '../../../src/state/presets';
+import { FILMS } from './helpers';
+
+const stores: StoreApi<LabState>[] = [];
+afterEach(() => stores.splice(0).forEach((s) => s.getState().dispose()));
+
+function classOf(students: number) {
+  const codes = Array.from({ length: students }, (_, s) =>
+    encodeAnswerCode(FILMS, {
+      respondent: `S${String(s).padStart(3, '0')}`,
+      ratings: FILMS.items.map((_, j) => ((s + j) % 4 === 0 ? null : 1 + ((s * 3 + j) % 5))),
+      nickname: s % 2 ? `Kid${s}` : '',
+    }),
+  );
+  return classDataset(FILMS, addCodes([], codes.join('\n'), FILMS).rows);
+}
+
+async function until(store: StoreApi<LabState>, done: (s: LabState) => boolean) {
+  await vi.waitFor(() => expect(done(store.getState())).toBe(true), { timeout: 5000, interval: 5 });
+}
+const atStep = (step: number) => (s: LabState) => s.timeline.at(-1)?.step === step && !s.playing;
+
+describe('opening the class’s R in the lab', () => {
+  it('replaces the data as one undoable edit and starts ALS from the seed', async () => {
+    const store = createLabStore();
+    stores.push(store);
+    await until(store, atStep(0));
+    store.getState().step();
+    await until(store, atStep(2));
+    const dataset = classOf(30);
+    openInLab(store, dataset);
+    await until(store, (s) => s.timeline.length === 1 && s.timeline[0]!.kind === 'init' && s.timeline[0]!.m === 30);
+    expect(store.getState().data).toEqual(labDataOf(dataset));
+    expect(store.getState().data.itemIds[0]).toBe('The Lion King');
+    store.getState().undo();
+    expect(store.getState().data).toEqual(lectureR());
+  });
+});
+
+describe('the share link that sends it back to the phones', () => {
+  it('holds the class’s R, the run and (when they fit a QR code) the factors', async () => {
+    const store = createLabStore();
+    stores.push(store);
+    openInLab(store, classOf(30));
+    await until(store, (s) => s.timeline.at(-1)?.m === 30);
+    store.getState().step();
+    await until(store, atStep(2));
+    const link = labShareLink(store.getState(), 'https://mf.example/');
+    expect(link.withoutFactors).toBe(false);
+    expect(link.url.length).toBeLessThanOrEqual(QR_MAX_BYTES);
+    const decoded = decodeLab(link.url.split('#')[1]!);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.lab.source).toEqual({ kind: 'data', data: store.getState().data });
+    expect(decoded.lab.run.actions).toBe('ui');
+    expect(decoded.lab.run.U).toEqual(store.getState().timeline.at(-1)!.U);
+  });
+
+  it('leaves the factors out when they would make the link too long for a QR code', async () => {
+    const store = createLabStore();
+    stores.push(store);
+    openInLab(store, classOf(30));
+    store.getState().setSettings({ factors: 10 });
+    await until(store, (s) => s.timeline.at(-1)?.m === 30 && s.timeline.at(-1)?.d === 10);
+    store.getState().step();
+    await until(store, atStep(2));
+    const link = labShareLink(store.getState(), 'https://mf.example/');
+    expect(link.withoutFactors).toBe(true);
+    expect(link.url.length).toBeLessThanOrEqual(QR_MAX_BYTES);
+    const decoded = decodeLab(link.url.split('#')[1]!);
+    expect(decoded.ok && decoded.lab.run).toEqual({ actions: 'ui' });
+  });
+});
