@@ -88,12 +88,10 @@ export function startLabPersistence(store: StoreApi<LabState>, key: string, opti
   const readiness = createReadiness(store, options.opened ?? {});
   const writer = createStorageWriter(storage, key, () => {
     if (store.getState().status?.tone === 'error') return;
-    store
-      .getState()
-      .setStatus({
-        tone: 'warning',
-        text: "This browser's storage is full, so this lab's state will not be kept after a reload.",
-      });
+    store.getState().setStatus({
+      tone: 'warning',
+      text: "This browser's storage is full, so this lab's state will not be kept after a reload.",
+    });
   });
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
