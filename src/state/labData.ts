@@ -219,7 +219,9 @@ export function modeConfidence(P: Ratings, C: ConfidenceMatrix): number {
 /** A ConfidenceMatrix from a dense C: base = the value most pairs with p ≠ 1 share, entries = the others. */
 export function confidenceFromDense(P: Ratings, C: readonly (readonly number[])[]): ConfidenceMatrix {
   const all = sparseFromDense(C, P.n, P.userIds, P.itemIds);
-  const base = modeConfidence(P, { base: NaN, entries: all });
+  // When every pair is liked no pair carries the base: 0, as the core's c0 is then.
+  const mode = modeConfidence(P, { base: NaN, entries: all });
+  const base = Number.isNaN(mode) ? 0 : mode;
   return { base, entries: sparseFromDense(C, P.n, P.userIds, P.itemIds, (c) => c === base) };
 }
 
