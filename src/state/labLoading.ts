@@ -91,7 +91,10 @@ export function buildInWorker(
   onFailure?: (message: string, cancelled: boolean) => void,
 ): void {
   cancelCurrent(ctx);
-  ctx.set({ loading: { label, phase: 'starting', progress: 0 } });
+  ctx.set({
+    loading: { label, phase: 'starting', progress: 0 },
+    status: { tone: 'info', text: `${label} in the background… The data on screen stays until it is ready.` },
+  });
   let handle: BuildHandle | null = null;
   handle = ctx.client.buildDataset(recipe, (phase, doneCount, total) => {
     if (ctx.loading !== token) return;

@@ -332,7 +332,7 @@ export function decodeLabLenient(text: string): LenientResult {
       if (!(error instanceof LinkError)) return { ok: false, error: `it could not be read (${String(error)})` };
       const key = error.key;
       if (key === null) return { ok: false, error: error.message };
-      const part = PART_NAMES[key] ?? `its part “${key.slice(0, 40)}”`;
+      const part = Object.hasOwn(PART_NAMES, key) ? PART_NAMES[key]! : `its part “${key.slice(0, 40)}”`;
       dropped.push({ part, reason: error.message });
       fields.delete(key);
       // The factors go together, and need d.
