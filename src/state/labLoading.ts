@@ -21,6 +21,11 @@ export interface LabContext {
   client: LabClient;
   /** The build or read in progress (one at a time). */
   loading?: { cancel(): void } | null;
+  /**
+   * A data set a link or storage named that this browser did not have: when the student
+   * opens it (the same content hash), the link's settings and run are applied to it.
+   */
+  awaited?: { key: string; settings?: Partial<ModelSettings>; run?: RunRecord } | null;
 }
 
 /** Sends the data to the worker; keepFactors continues the run where shapes allow. */
@@ -141,6 +146,19 @@ export function openDataset(
 ): void {
   cancelCurrent(ctx);
   const apply = (key: string | null) => {
+    const awaited = key && ctx.awaited?.key === key ? ctx.awaited : null;
+    if (awaited) {
+      ctx.awaited = null;
+      options = {
+        ...options,
+        ...(awaited.settings ? { settings: { ...awaited.settings, ...options.settings } } : {}),
+        ...(awaited.run && !options.run ? { run: awaited.run } : {}),
+        status: {
+          tone: 'info',
+          text: `“${dataset.name}” is the data set the link named: it is open with the link's settings and run.`,
+        },
+      };
+    }
     const data = labDataFromDataset(dataset, key);
     const ref = data.dataset;
     adopt(ctx, data, {
@@ -162,6 +180,11 @@ export function openDataset(
       (key) => {
         const state = ctx.get();
         if (state.data !== opened) return;
+        if (ctx.awaited?.key === key) {
+          // The data set a link was waiting for: open it again with the link's settings and run.
+          openDataset(ctx, dataset, { ...options, key, undoable: false });
+          return;
+        }
         const ref = { name: dataset.name, key, source: dataset.source };
         ctx.set({ data: { ...opened, dataset: ref }, origin: { dataset: ref } });
         if (options.keep !== false)
@@ -210,7 +233,14 @@ export function openKept(
     (dataset) => {
       if (cancelled || ctx.loading !== token) return;
       ctx.loading = null;
-      if (!dataset) return fallback(missingDataset(ref.name));
+      if (!dataset) {
+        ctx.awaited = {
+          key: ref.key,
+          ...(then.settings ? { settings: then.settings } : {}),
+          ...(then.run ? { run: then.run } : {}),
+        };
+        return fallback(missingDataset(ref.name));
+      }
       openDataset(ctx, dataset, { key: ref.key, keep: false, undoable: false, ...then });
     },
     (error: Error) => {

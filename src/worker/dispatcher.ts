@@ -8,7 +8,7 @@
 import { BuildCancelled, buildDataset, datasetBuffers } from './datasetBuilders';
 import { datasetKey } from './datasetKey';
 import { LabEngine, productSample, sweepSpec } from './engine';
-import type { Envelope, Reply, ReplyFor, Request, RequestOf, Snapshot } from './protocol';
+import { LARGE_PRODUCT, type Envelope, type Reply, type ReplyFor, type Request, type RequestOf, type Snapshot } from './protocol';
 
 export type Post = (reply: Reply, transfer: ArrayBuffer[]) => void;
 
@@ -72,6 +72,9 @@ export function createDispatcher(postReply: Post): (envelope: Envelope) => void 
       stop('error');
       return;
     }
+    // A large model's earlier steps in a batch keep their metrics only: the views draw the last, and
+    // copying U and V of each would cost the page its memory and its garbage collector's time.
+    if (engine.size > LARGE_PRODUCT) for (let k = 0; k < batch.length - 1; k++) batch[k] = { ...batch[k]!, U: null, V: null };
     sendSnapshots(request, p.id, p.generation, batch);
     const last = batch[batch.length - 1]!;
     if (last.diverged) return stop('diverged');

@@ -24,6 +24,7 @@ import { lectureR } from '../../../src/state/presets';
 import { TIMELINE_PRODUCT_BUDGET } from '../../../src/state/timeline';
 import { historyBytes, pushPast, trimHistory } from '../../../src/state/undoHistory';
 import { encodeRun } from '../../../src/worker/actions';
+import { datasetKey } from '../../../src/worker/datasetKey';
 import { inlinePort, LabClient, type Port } from '../../../src/worker/client';
 import type { Snapshot } from '../../../src/worker/protocol';
 
@@ -271,6 +272,30 @@ describe('data sets', () => {
     await until(store, (st) => st.loading === null && st.status !== null, 20_000);
     expect(s().data).toBe(before);
     expect(s().status?.text).toMatch(/cancelled\. The data on screen is unchanged\./);
+  });
+
+  it('when the student then opens the file the link named, the link’s settings and run apply to it', async () => {
+    const d = dataset('survey');
+    const key = await datasetKey(d);
+    const store = open({
+      dataset: { name: 'survey.csv', key, m: 30, n: 40 },
+      settings: { factors: 3 },
+      run: {
+        actions: [
+          { kind: 'als', side: 'users' },
+          { kind: 'row', side: 'items', index: 7 },
+        ],
+      },
+    });
+    await until(store, (s) => s.timeline.length > 0);
+    expect(store.getState().status?.text).toMatch(/which this browser does not have/);
+    store.getState().loadDataset(d);
+    await until(store, (s) => last(s)?.step === 2 && s.data.userIds.length === 30);
+    expect(encodeRun(runActions(store.getState().timeline))).toBe('uI7');
+    expect(store.getState().settings.factors).toBe(3);
+    expect(store.getState().status?.text).toBe(
+      "“survey” is the data set the link named: it is open with the link's settings and run.",
+    );
   });
 
   it('opening a lab on a data set this browser does not have says which file to open', async () => {

@@ -188,6 +188,29 @@ describe('every setting that defines a demo round-trips through a link into a ne
     expectSameLab(store.getState(), (await reopen(store)).getState());
   });
 
+  it('a run with row solves (“write uᵢ into U”), through the link and through storage', async () => {
+    const store = open({ preset: 'lecture-r' });
+    persist(store, { opened: {} });
+    await until(store, atStep(0));
+    store.getState().step();
+    await until(store, atStep(2));
+    store.getState().solveRow('users', 0);
+    await until(store, atStep(3));
+    store.getState().solveRow('items', 5);
+    store.getState().halfStep('users');
+    await until(store, atStep(5));
+    expect(tokens(store.getState())).toBe('uiU0I5u');
+    expectSameLab(store.getState(), (await reopen(store)).getState());
+    // The browser's saved copy: written, read back on a new page without a link, reproduced.
+    await vi.waitFor(() => expect(localStorage.getItem(STORAGE_KEY)).toContain('run=uiU0I5u'), { timeout: 2000 });
+    history.replaceState(null, '', '/');
+    const options = initialLabOptions();
+    expect(options.status).toBeUndefined();
+    const copy = open(options);
+    await until(copy, (s) => s.timeline.some((e) => e.kind === 'restore'));
+    expectSameLab(store.getState(), copy.getState());
+  });
+
   it('every model setting, changed mid-run (so only the stored U and V make it exact)', async () => {
     const store = open({ preset: 'lecture-r' });
     await until(store, atStep(0));
