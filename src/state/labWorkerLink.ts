@@ -23,111 +23,126 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** What a store's link to its worker remembers between replies. */
+interface Link {
+  store: StoreApi<LabState>;
+  ctx: LabContext;
+  /** A message the lab opened with (a broken link), kept until the student dismisses it. */
+  sticky: StatusMessage | null;
+  /** After a restart: the restored step arrives after a fresh init, which must not wipe the timeline. */
+  resuming: boolean;
+  restartTimes: number[];
+}
+
+/** The lecture's R with a message saying why the asked-for data could not be shown. */
+function fallBack(link: Link, message: string): void {
+  link.sticky = { tone: 'warning', text: `${capitalised(message)}. ${FALLBACK}` };
+  adopt(link.ctx, lectureR(), { origin: { preset: 'lecture-r' }, undoable: false, status: link.sticky });
+}
+
+function onSnapshots(link: Link, snapshots: Snapshot[]): void {
+  let batch = snapshots;
+  if (link.resuming) {
+    batch = snapshots.filter((s) => s.kind !== 'init');
+    if (snapshots.some((s) => s.kind !== 'init' && s.kind !== 'update')) link.resuming = false;
+    if (batch.length === 0) return;
+  }
+  const next = afterSnapshots(link.store.getState(), batch, link.sticky);
+  link.store.setState({
+    timeline: next.timeline,
+    singular: next.singular,
+    status: next.status,
+    ...(next.fresh ? { cursor: null } : {}),
+  });
+}
+
+/** A new worker gets R as it is on screen, then the run's latest factors (or its actions); the lab says so. */
+function onRestarted(link: Link, reason: string): void {
+  const { store, ctx } = link;
+  const now = Date.now();
+  link.restartTimes.push(now);
+  while (link.restartTimes.length > 0 && now - link.restartTimes[0]! > RESTART_WINDOW_MS) link.restartTimes.shift();
+  const state = store.getState();
+  const gaveUp = link.restartTimes.length > MAX_RESTARTS;
+  const latest = [...state.timeline].reverse().find((e) => e.U && e.V) ?? null;
+  link.sticky = restartedStatus(reason, gaveUp ? null : (latest?.step ?? null), gaveUp);
+  store.setState({ playing: false, restarts: state.restarts + 1, status: link.sticky, loading: null, cursor: null });
+  ctx.loading = null;
+  if (gaveUp) return;
+  sendData(ctx, false);
+  if (latest?.U && latest.V && latest === state.timeline[state.timeline.length - 1]) {
+    link.resuming = true;
+    ctx.client.send({ type: 'restore', U: latest.U.slice(), V: latest.V.slice(), step: latest.step });
+  } else sendRun(ctx, { actions: runActions(state.timeline) });
+}
+
+function onReply(link: Link, reply: Reply): void {
+  const { store } = link;
+  switch (reply.type) {
+    case 'snapshot':
+      onSnapshots(link, reply.snapshots);
+      break;
+    case 'stopped': {
+      const status = stoppedStatus(reply.reason);
+      store.setState({ playing: false, ...(status ? { status } : {}) });
+      break;
+    }
+    case 'error':
+      store.setState({ playing: false, status: { tone: 'error', text: reply.message } });
+      break;
+    case 'restarted':
+      onRestarted(link, reply.reason);
+      break;
+    default:
+      break;
+  }
+}
+
+/** What the lab sends when it starts: a kept data set it names, a preset the worker builds, or its data. */
+function startLink(link: Link, options: LabOptions): void {
+  const { store, ctx } = link;
+  const state = store.getState();
+  const then = { ...(options.run ? { run: options.run } : {}), ...(options.status ? { status: options.status } : {}) };
+  if (options.dataset) {
+    openKept(ctx, options.dataset, then, (message) => fallBack(link, message));
+    return;
+  }
+  const preset = state.origin?.preset;
+  const recipe = preset && !options.data ? presetRecipe(preset) : null;
+  if (preset && recipe) {
+    const origin = state.origin;
+    const label = presetInfo(preset).label;
+    buildInWorker(
+      ctx,
+      `Generating ${label}`,
+      recipe,
+      (dataset) => adopt(ctx, labDataFromDataset(dataset), { origin, undoable: false, ...then }),
+      (message, cancelled) =>
+        fallBack(
+          link,
+          cancelled ? `generating ${label} was cancelled` : `${label} could not be generated (${message.replace(/\.$/, '')})`,
+        ),
+    );
+    return;
+  }
+  sendData(ctx, false);
+  sendRun(ctx, options.run);
+}
+
 export function connectWorker(
   store: StoreApi<LabState>,
   ctx: LabContext,
   options: LabOptions,
 ): { start(): void; disconnect(): void } {
-  // A message the lab opened with (a broken link) stays until the student dismisses it.
-  let sticky: StatusMessage | null = options.status ?? null;
-  /** After a restart: the restored step arrives after a fresh init, which must not wipe the timeline. */
-  let resuming = false;
-  const restartTimes: number[] = [];
-
-  const fallBack = (message: string) => {
-    sticky = { tone: 'warning', text: `${capitalised(message)}. ${FALLBACK}` };
-    adopt(ctx, lectureR(), { origin: { preset: 'lecture-r' }, undoable: false, status: sticky });
-  };
-
-  const onSnapshots = (state: LabState, snapshots: Snapshot[]) => {
-    let batch = snapshots;
-    if (resuming) {
-      batch = snapshots.filter((s) => s.kind !== 'init');
-      if (snapshots.some((s) => s.kind === 'restore' || s.kind === 'users' || s.kind === 'items' || s.kind === 'gd'))
-        resuming = false;
-      if (batch.length === 0) return;
-    }
-    const next = afterSnapshots(state, batch, sticky);
-    store.setState({
-      timeline: next.timeline,
-      singular: next.singular,
-      status: next.status,
-      ...(next.fresh ? { cursor: null } : {}),
-    });
-  };
-
-  const onRestarted = (reason: string) => {
-    const now = Date.now();
-    restartTimes.push(now);
-    while (restartTimes.length > 0 && now - restartTimes[0]! > RESTART_WINDOW_MS) restartTimes.shift();
-    const state = store.getState();
-    const gaveUp = restartTimes.length > MAX_RESTARTS;
-    const latest = [...state.timeline].reverse().find((e) => e.U && e.V) ?? null;
-    sticky = restartedStatus(reason, gaveUp ? null : (latest?.step ?? null), gaveUp);
-    store.setState({ playing: false, restarts: state.restarts + 1, status: sticky, loading: null, cursor: null });
-    ctx.loading = null;
-    if (gaveUp) return;
-    // The new worker gets R as it is on screen, then the run's latest factors (or its actions).
-    sendData(ctx, false);
-    if (latest?.U && latest.V && latest === state.timeline[state.timeline.length - 1]) {
-      resuming = true;
-      ctx.client.send({ type: 'restore', U: latest.U.slice(), V: latest.V.slice(), step: latest.step });
-    } else sendRun(ctx, { actions: runActions(state.timeline) });
-  };
-
-  const onReply = (reply: Reply) => {
-    const state = store.getState();
-    switch (reply.type) {
-      case 'snapshot':
-        onSnapshots(state, reply.snapshots);
-        break;
-      case 'stopped': {
-        const status = stoppedStatus(reply.reason);
-        store.setState({ playing: false, ...(status ? { status } : {}) });
-        break;
-      }
-      case 'error':
-        store.setState({ playing: false, status: { tone: 'error', text: reply.message } });
-        break;
-      case 'restarted':
-        onRestarted(reply.reason);
-        break;
-      default:
-        break;
-    }
-  };
-  const unsubscribe = ctx.client.subscribe(onReply);
-
+  const link: Link = { store, ctx, sticky: options.status ?? null, resuming: false, restartTimes: [] };
+  const unsubscribe = ctx.client.subscribe((reply) => onReply(link, reply));
   let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    const state = store.getState();
-    const then = { ...(options.run ? { run: options.run } : {}), ...(options.status ? { status: options.status } : {}) };
-    if (options.dataset) {
-      openKept(ctx, options.dataset, then, fallBack);
-      return;
-    }
-    const preset = state.origin?.preset;
-    const recipe = preset && !options.data ? presetRecipe(preset) : null;
-    if (preset && recipe) {
-      const origin = state.origin;
-      buildInWorker(
-        ctx,
-        `Generating ${presetInfo(preset).label}`,
-        recipe,
-        (dataset) => adopt(ctx, labDataFromDataset(dataset), { origin, undoable: false, ...then }),
-        (message, cancelled) =>
-          fallBack(
-            cancelled
-              ? `generating ${presetInfo(preset).label} was cancelled`
-              : `${presetInfo(preset).label} could not be generated (${message.replace(/\.$/, '')})`,
-          ),
-      );
-      return;
-    }
-    sendData(ctx, false);
-    sendRun(ctx, options.run);
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      startLink(link, options);
+    },
+    disconnect: unsubscribe,
   };
-  return { start, disconnect: unsubscribe };
 }

@@ -207,22 +207,7 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
     leaving = true;
     if (timer !== null) clearTimeout(timer);
   };
-  const onHashChange = () => {
-    // Our own writes use replaceState, which fires no hashchange: this is the student's new link.
-    if (location.hash.replace(/^#/, '') === url.lastHash) return;
-    // "#/lab" while the lab is open: put the lab's own state back into the address bar.
-    if (location.hash === '#/lab') {
-      url.forget();
-      flush(true);
-      return;
-    }
-    leave();
-    // Moving to another page of the app (the lessons): the app's router unmounts the lab.
-    if (!isPageHash(location.hash)) reload();
-  };
-  const onPageHide = () => flush(true);
-  window.addEventListener('hashchange', onHashChange);
-  window.addEventListener('pagehide', onPageHide);
+  const stopListening = listenToPage(url, { flush, leave, reload });
 
   if (readiness.check(store.getState())) schedule();
 
@@ -230,6 +215,34 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
     unsubscribe();
     clearTimeout(giveUpWaiting);
     if (timer !== null) clearTimeout(timer);
+    stopListening();
+  };
+}
+
+/**
+ * The page's events that concern a kept lab: a hashchange is the student's new link (ours
+ * use replaceState, which fires none) — "#/lab" puts the lab's own link back, another page
+ * of the app leaves the lab, anything else reloads with the new link; leaving the page writes.
+ */
+function listenToPage(
+  url: { lastHash: string; forget(): void },
+  on: { flush(force: boolean): void; leave(): void; reload(): void },
+): () => void {
+  const onHashChange = () => {
+    if (location.hash.replace(/^#/, '') === url.lastHash) return;
+    if (location.hash === '#/lab') {
+      url.forget();
+      on.flush(true);
+      return;
+    }
+    on.leave();
+    // Moving to another page of the app (the lessons): the app's router unmounts the lab.
+    if (!isPageHash(location.hash)) on.reload();
+  };
+  const onPageHide = () => on.flush(true);
+  window.addEventListener('hashchange', onHashChange);
+  window.addEventListener('pagehide', onPageHide);
+  return () => {
     window.removeEventListener('hashchange', onHashChange);
     window.removeEventListener('pagehide', onPageHide);
   };
