@@ -6,9 +6,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { StoreApi } from 'zustand';
 import { LabStoreProvider, useStoreLifetime } from '../state/LabContext';
-import { cellKey } from '../state/labData';
+import { positionsOf } from '../state/labData';
 import { createLabStore, type LabOptions, type LabState } from '../state/labStore';
-import { presetData, type PresetId } from '../state/presets';
+import { isPresetId, presetData } from '../state/presets';
 import type { ModelSettings } from '../worker/protocol';
 import { RunControls } from '../views/Controls/RunControls';
 import { SettingsPanel } from '../views/Controls/SettingsPanel';
@@ -25,7 +25,6 @@ import type { Attrs } from './parseLesson';
 
 export const PANELS = ['run', 'steps', 'settings', 'grid', 'factors', 'explain', 'loss', 'objective', 'solve', 'latent'] as const;
 export type PanelName = (typeof PANELS)[number];
-const PRESET_IDS: PresetId[] = ['lecture-r', 'lecture-pc', 'tastes', 'random', 'ml100k'];
 
 /** The labs of the lesson step on screen, by id: exercises act on them, the presenter's keys drive the first. */
 export const LabRegistry = createContext<Map<string, StoreApi<LabState>> | null>(null);
@@ -36,8 +35,8 @@ export function useLabRegistry(): Map<string, StoreApi<LabState>> | null {
 
 /** The store options a lesson's attributes describe (pure; unit-tested). */
 export function labOptionsFromAttrs(attrs: Attrs): LabOptions {
-  const preset = (attrs.preset ?? 'lecture-r') as PresetId;
-  if (!PRESET_IDS.includes(preset)) throw new RangeError(`Unknown preset "${attrs.preset}".`);
+  const preset = attrs.preset ?? 'lecture-r';
+  if (!isPresetId(preset)) throw new RangeError(`Unknown preset "${attrs.preset}".`);
   const number = (key: string) => (attrs[key] !== undefined ? Number(attrs[key]) : undefined);
   const settings: Partial<ModelSettings> = {};
   const put = <K extends keyof ModelSettings>(key: K, value: ModelSettings[K] | undefined) => {
@@ -55,10 +54,9 @@ export function labOptionsFromAttrs(attrs: Attrs): LabOptions {
     .split(';')
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => p.split(',').map(Number) as [number, number])
-    .filter(([i, j]) => start.data.cells[i]?.[j] !== null && start.data.cells[i]?.[j] !== undefined)
-    .map(([i, j]) => cellKey(i, j));
-  const data = held.length > 0 ? { ...start.data, heldOut: held } : undefined;
+    .map((p) => p.split(',').map(Number) as [number, number]);
+  const heldOut = positionsOf(start.data, held);
+  const data = heldOut.length > 0 ? { ...start.data, heldOut } : undefined;
   return data ? { data, settings: { ...start.settings, ...settings } } : { preset, settings };
 }
 

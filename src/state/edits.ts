@@ -1,11 +1,35 @@
 /**
  * Edits of a lab's data: pure functions LabData → LabData. Each returns the next data or a
  * short message saying why the edit is refused (the grid shows it next to the cell). The
- * data is treated as immutable: an edit copies only the rows it changes, so undo can keep
- * every earlier version cheaply.
+ * data is treated as immutable: an edit makes new typed arrays only for what it changes
+ * (a new value copies the values; adding a user or an item shares every array but one;
+ * renaming shares them all), so undo can keep earlier versions cheaply.
  */
-import { thresholdRatings } from '../core';
-import { cellKey, confidenceKind, type Cell, type LabData, type RatingScale } from './labData';
+import type { Ratings } from '../core';
+import {
+  cellAt,
+  confidenceAt,
+  confidenceKind,
+  forEachCell,
+  modeConfidence,
+  relabel,
+  type Cell,
+  type ConfidenceMatrix,
+  type LabData,
+  type RatingScale,
+} from './labData';
+import {
+  mapValues,
+  positionOf,
+  remapPositions,
+  togglePosition,
+  withEntry,
+  withItemAppended,
+  withoutItem,
+  withoutUser,
+  withUserAppended,
+  type Reshaped,
+} from './sparse';
 
 export type EditResult = { ok: true; data: LabData } | { ok: false; error: string };
 
@@ -60,6 +84,14 @@ export function parseEntry(text: string): { value: Cell } | { error: string } {
   return { value: Number((v * factor).toPrecision(12)) };
 }
 
+/** Whether v lies on the scale's grid of allowed values (any value when the scale has no step). */
+function onStep(scale: RatingScale, v: number): boolean {
+  const step = scale.step;
+  if (!step) return true;
+  const k = (v - scale.min) / step;
+  return Math.abs(k - Math.round(k)) < 1e-9;
+}
+
 /** Why a value cannot go into a cell of this data (null if it can); `shown` is how to quote it. */
 export function checkValue(
   data: LabData,
@@ -71,6 +103,7 @@ export function checkValue(
   if (layer === 'confidence') {
     if (kind !== 'matrix') return 'Confidences are given entry by entry only with the lecture’s C';
     if (value === null) return 'Every pair needs a confidence: type a number ≥ 0 (0 = no confidence)';
+    if (!Number.isFinite(value)) return `"${shown}" is not a number`;
     if (value < 0) return `"${shown}" is negative: a confidence is at least 0`;
     return null;
   }
@@ -79,6 +112,8 @@ export function checkValue(
   if (kind === 'explicit' && (value < data.scale.min || value > data.scale.max)) {
     return `"${shown}" is outside the rating scale ${formatScale(data.scale)}`;
   }
+  if (kind === 'explicit' && !onStep(data.scale, value))
+    return `"${shown}" is not on the rating scale's steps of ${formatNumber(data.scale.step!)} (${formatScale(data.scale)})`;
   if (kind === 'alpha' && value < 0) return `"${shown}" is negative: an observation (a count, a share watched) is at least 0`;
   if (kind === 'matrix' && value !== 0 && value !== 1) return `"${shown}" is not a preference: P holds 0 or 1`;
   return null;
@@ -96,10 +131,10 @@ function inRange(data: LabData, i: number, j: number): boolean {
   return Number.isInteger(i) && Number.isInteger(j) && i >= 0 && j >= 0 && i < data.userIds.length && j < data.itemIds.length;
 }
 
-function replaceAt<T>(rows: readonly T[], i: number, row: T): T[] {
-  const next = rows.slice();
-  next[i] = row;
-  return next;
+/** The data with new ratings, its held-out positions carried through the change. */
+function withRatings(data: LabData, next: Reshaped): LabData {
+  if (next.R === data.ratings) return data;
+  return { ...data, ratings: next.R, heldOut: remapPositions(data.heldOut, next.map) };
 }
 
 /** Sets one cell (a rating, an observation or p; null = `?`). A cell made unknown stops being held out. */
@@ -107,25 +142,18 @@ export function setCell(data: LabData, i: number, j: number, value: Cell): EditR
   if (!inRange(data, i, j)) return fail(`There is no cell (${i + 1}, ${j + 1})`);
   const error = checkValue(data, value);
   if (error) return fail(error);
-  const row = data.cells[i]!;
-  if (row[j] === value) return ok(data);
-  const nextRow = row.slice();
-  nextRow[j] = value;
-  const key = cellKey(i, j);
-  const heldOut = value === null && data.heldOut.includes(key) ? data.heldOut.filter((k) => k !== key) : data.heldOut;
-  return ok({ ...data, cells: replaceAt(data.cells, i, nextRow), heldOut });
+  if (cellAt(data, i, j) === value) return ok(data);
+  return ok(withRatings(data, withEntry(data.ratings, i, j, value)));
 }
 
-/** Sets c_ij of the lecture's confidence matrix C. */
+/** Sets c_ij of the lecture's C. */
 export function setConfidence(data: LabData, i: number, j: number, value: number | null): EditResult {
   if (!inRange(data, i, j)) return fail(`There is no cell (${i + 1}, ${j + 1})`);
   const error = checkValue(data, value, 'confidence');
   if (error) return fail(error);
   const C = data.confidence!;
-  if (C[i]![j] === value) return ok(data);
-  const nextRow = C[i]!.slice();
-  nextRow[j] = value!;
-  return ok({ ...data, confidence: replaceAt(C, i, nextRow) });
+  if (confidenceAt(data, i, j) === value) return ok(data);
+  return ok({ ...data, confidence: { ...C, entries: withEntry(C.entries, i, j, value).R } });
 }
 
 const NOUN: Record<Side, string> = { users: 'user', items: 'item' };
@@ -139,8 +167,9 @@ export function renameLabel(data: LabData, side: Side, index: number, name: stri
   if (trimmed === ids[index]) return ok(data);
   if (ids.some((id, k) => k !== index && id === trimmed))
     return fail(`"${trimmed}" is already the name of another ${NOUN[side]}`);
-  const next = replaceAt(ids, index, trimmed);
-  return ok(side === 'users' ? { ...data, userIds: next } : { ...data, itemIds: next });
+  const next = ids.slice();
+  next[index] = trimmed;
+  return ok(side === 'users' ? relabel(data, next, data.itemIds) : relabel(data, data.userIds, next));
 }
 
 /**
@@ -158,23 +187,11 @@ export function nextLabel(ids: readonly string[], fallbackPrefix: string): strin
 }
 
 /**
- * The confidence a new pair gets in the lecture's C: the value most pairs with p = 0 share
+ * The confidence a new pair gets in the lecture's C: the value most pairs with p ≠ 1 share
  * (0 in the lecture's C, where unseen pairs carry no confidence; 1 after c = 1 + α·r).
  */
 export function baselineConfidence(data: LabData): number {
-  if (!data.confidence) return 0;
-  const counts = new Map<number, number>();
-  data.cells.forEach((row, i) =>
-    row.forEach((p, j) => {
-      if (p === 1) return;
-      const c = data.confidence![i]![j]!;
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }),
-  );
-  let best = 0;
-  let most = 0;
-  for (const [c, n] of counts) if (n > most) [best, most] = [c, n];
-  return best;
+  return data.confidence ? modeConfidence(data.ratings, data.confidence) : 0;
 }
 
 function checkNewName(ids: readonly string[], side: Side, name: string | undefined): string | EditResult {
@@ -185,91 +202,91 @@ function checkNewName(ids: readonly string[], side: Side, name: string | undefin
   return trimmed;
 }
 
+/** C after a new row or column whose pairs get confidence c0 (listed only when c0 is not C's base). */
+function confidenceGrown(C: ConfidenceMatrix, grown: Ratings, side: Side, c0: number): ConfidenceMatrix {
+  let entries: Ratings =
+    side === 'users'
+      ? withUserAppended(C.entries, grown.userIds[grown.m - 1]!)
+      : withItemAppended(C.entries, grown.itemIds[grown.n - 1]!);
+  entries = { ...entries, userIds: grown.userIds, itemIds: grown.itemIds };
+  if (c0 !== C.base) {
+    const count = side === 'users' ? grown.n : grown.m;
+    for (let k = 0; k < count; k++)
+      entries = withEntry(entries, side === 'users' ? grown.m - 1 : k, side === 'users' ? k : grown.n - 1, c0).R;
+  }
+  return { base: C.base, entries };
+}
+
 /** Appends a user with no ratings (a row of `?`). */
 export function addUser(data: LabData, name?: string): EditResult {
   const id = checkNewName(data.userIds, 'users', name);
   if (typeof id !== 'string') return id;
-  const n = data.itemIds.length;
-  const confidence = data.confidence ? [...data.confidence, new Array<number>(n).fill(baselineConfidence(data))] : null;
-  return ok({
-    ...data,
-    userIds: [...data.userIds, id],
-    cells: [...data.cells, new Array<Cell>(n).fill(null)],
-    confidence,
-  });
+  const ratings = withUserAppended(data.ratings, id);
+  const next: LabData = { ...data, userIds: ratings.userIds as string[], ratings };
+  if (data.confidence) next.confidence = confidenceGrown(data.confidence, ratings, 'users', baselineConfidence(data));
+  return ok(next);
 }
 
 /** Appends an item nobody has rated (a column of `?`). */
 export function addItem(data: LabData, name?: string): EditResult {
   const id = checkNewName(data.itemIds, 'items', name);
   if (typeof id !== 'string') return id;
-  const c0 = baselineConfidence(data);
-  return ok({
+  const ratings = withItemAppended(data.ratings, id);
+  const next: LabData = {
     ...data,
-    itemIds: [...data.itemIds, id],
-    cells: data.cells.map((row) => [...row, null]),
-    confidence: data.confidence ? data.confidence.map((row) => [...row, c0]) : null,
-  });
+    itemIds: ratings.itemIds as string[],
+    ratings,
+    itemTitles: data.itemTitles ? [...data.itemTitles, null] : null,
+    itemGenres: data.itemGenres ? [...data.itemGenres, []] : null,
+  };
+  if (data.confidence) next.confidence = confidenceGrown(data.confidence, ratings, 'items', baselineConfidence(data));
+  return ok(next);
 }
 
-/**
- * Held-out keys after removing row (users) or column (items) `removed`: the removed
- * line's keys go, and those after it move up by one so they still name the same cells.
- */
-export function shiftHeldOut(heldOut: readonly string[], side: Side, removed: number): string[] {
-  const out: string[] = [];
-  for (const key of heldOut) {
-    const [i, j] = key.split(',').map(Number) as [number, number];
-    const k = side === 'users' ? i : j;
-    if (k === removed) continue;
-    const shifted = k > removed ? k - 1 : k;
-    out.push(side === 'users' ? cellKey(shifted, j) : cellKey(i, shifted));
-  }
-  return out;
-}
-
-/** Removes user i (row i) with their ratings. */
+/** Removes user i (row i) with their ratings; the held-out cells after it still name the same ratings. */
 export function removeUser(data: LabData, i: number): EditResult {
   if (!Number.isInteger(i) || i < 0 || i >= data.userIds.length) return fail(`There is no user ${i + 1}`);
   if (data.userIds.length === 1) return fail('The matrix needs at least one user');
-  const drop = <T>(rows: readonly T[]) => rows.filter((_, k) => k !== i);
-  return ok({
-    ...data,
-    userIds: drop(data.userIds),
-    cells: drop(data.cells),
-    confidence: data.confidence ? drop(data.confidence) : null,
-    heldOut: shiftHeldOut(data.heldOut, 'users', i),
-  });
+  const next = withRatings(data, withoutUser(data.ratings, i));
+  const userIds = next.ratings.userIds as string[];
+  const confidence = data.confidence
+    ? { base: data.confidence.base, entries: { ...withoutUser(data.confidence.entries, i).R, userIds } }
+    : null;
+  return ok({ ...next, userIds, confidence });
 }
 
-/** Removes item j (column j) with its ratings. */
+/** Removes item j (column j) with its ratings; the held-out cells after it still name the same ratings. */
 export function removeItem(data: LabData, j: number): EditResult {
   if (!Number.isInteger(j) || j < 0 || j >= data.itemIds.length) return fail(`There is no item ${j + 1}`);
   if (data.itemIds.length === 1) return fail('The matrix needs at least one item');
-  const drop = <T>(row: readonly T[]) => row.filter((_, k) => k !== j);
-  return ok({
-    ...data,
-    itemIds: drop(data.itemIds),
-    cells: data.cells.map(drop),
-    confidence: data.confidence ? data.confidence.map(drop) : null,
-    heldOut: shiftHeldOut(data.heldOut, 'items', j),
+  const next = withRatings(data, withoutItem(data.ratings, j));
+  const itemIds = next.ratings.itemIds as string[];
+  const confidence = data.confidence
+    ? { base: data.confidence.base, entries: { ...withoutItem(data.confidence.entries, j).R, itemIds } }
+    : null;
+  const drop = <T>(list: T[] | null) => (list ? list.filter((_, k) => k !== j) : null);
+  return ok({ ...next, itemIds, confidence, itemTitles: drop(data.itemTitles), itemGenres: drop(data.itemGenres) });
+}
+
+/** Known values that fail a test, named, for messages ("u1's rating of i1 is 1"); at most `limit` names. */
+function offending(data: LabData, bad: (v: number) => boolean, limit = 50): { names: string[]; count: number } {
+  const names: string[] = [];
+  let count = 0;
+  forEachCell(data, (i, j, v) => {
+    if (!bad(v)) return;
+    count++;
+    if (names.length < limit) names.push(`${describeCell(data, i, j)} is ${formatNumber(v)}`);
   });
+  return { names, count };
 }
 
-/** Known values outside a scale, named, for messages ("u1's rating of i1 is 1"). */
-function outside(data: LabData, scale: RatingScale): string[] {
-  const found: string[] = [];
-  data.cells.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (v !== null && (v < scale.min || v > scale.max)) found.push(`${describeCell(data, i, j)} is ${formatNumber(v)}`);
-    }),
-  );
-  return found;
+function outside(data: LabData, scale: RatingScale): { names: string[]; count: number } {
+  return offending(data, (v) => v < scale.min || v > scale.max || !onStep(scale, v));
 }
 
-function listSome(items: string[], limit = 3): string {
-  const shown = items.slice(0, limit).join(', ');
-  return items.length > limit ? `${shown} and ${items.length - limit} more` : shown;
+function listSome(found: { names: string[]; count: number }, limit = 3): string {
+  const shown = found.names.slice(0, limit).join(', ');
+  return found.count > limit ? `${shown} and ${found.count - limit} more` : shown;
 }
 
 /** Changes the rating scale; refused when it is empty or existing ratings would fall outside it. */
@@ -277,15 +294,23 @@ export function setScale(data: LabData, scale: RatingScale): EditResult {
   if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max)) return fail('The scale needs two numbers');
   if (scale.min >= scale.max)
     return fail(`The lowest rating (${formatNumber(scale.min)}) must be below the highest (${formatNumber(scale.max)})`);
-  if (scale.min === data.scale.min && scale.max === data.scale.max) return ok(data);
+  const step = scale.step === undefined ? (data.scale.step ?? null) : scale.step;
+  if (step !== null && !(step > 0 && Number.isFinite(step))) return fail('The step between ratings must be a number above 0');
+  if (scale.min === data.scale.min && scale.max === data.scale.max && step === (data.scale.step ?? null)) return ok(data);
+  const next: RatingScale = { min: scale.min, max: scale.max, ...(step !== null ? { step } : {}) };
   if (data.mode === 'explicit') {
-    const bad = outside(data, scale);
-    if (bad.length > 0) {
-      const what = bad.length === 1 ? 'A rating falls' : `${bad.length} ratings fall`;
-      return fail(`${what} outside ${formatScale(scale)}: ${listSome(bad)}`);
+    const bad = outside(data, next);
+    if (bad.count > 0) {
+      const what = bad.count === 1 ? 'A rating falls' : `${bad.count} ratings fall`;
+      return fail(`${what} outside ${formatScale(next)}: ${listSome(bad)}`);
     }
   }
-  return ok({ ...data, scale: { min: scale.min, max: scale.max } });
+  return ok({ ...data, scale: next });
+}
+
+/** C listing every known pair of R with the value f(v) (base for the others). */
+function confidenceOnKnown(R: Ratings, base: number, f: (v: number) => number): ConfidenceMatrix {
+  return { base, entries: mapValues(R, f) };
 }
 
 /**
@@ -297,9 +322,14 @@ export function thresholdToImplicit(data: LabData, threshold: number, known = 1)
   if (data.mode !== 'explicit') return fail('Only explicit ratings can be converted by a threshold');
   if (!Number.isFinite(threshold)) return fail('The threshold must be a number');
   if (!(known > 0) || !Number.isFinite(known)) return fail('A known pair’s confidence must be above 0');
-  const cells = thresholdRatings(data.cells, threshold);
-  const confidence = data.cells.map((row) => row.map((v) => (v === null ? 0 : known)));
-  return ok({ ...data, mode: 'implicit', cells, confidence, scale: { min: 0, max: 1 } });
+  const ratings = mapValues(data.ratings, (v) => (v >= threshold ? 1 : 0));
+  return ok({
+    ...data,
+    mode: 'implicit',
+    ratings,
+    confidence: confidenceOnKnown(data.ratings, 0, () => known),
+    scale: { min: 0, max: 1 },
+  });
 }
 
 /**
@@ -316,7 +346,7 @@ export function setKind(data: LabData, target: DataKind, alpha: number): EditRes
   if (from === target) return ok(data);
   if (target === 'explicit') {
     const bad = outside(data, data.scale);
-    if (bad.length > 0) {
+    if (bad.count > 0) {
       return fail(
         `Explicit ratings must lie on the scale ${formatScale(data.scale)}, but ${listSome(bad)}: change the scale first`,
       );
@@ -325,37 +355,40 @@ export function setKind(data: LabData, target: DataKind, alpha: number): EditRes
   }
   if (target === 'alpha') {
     if (from === 'explicit') {
-      const negative = outside(data, { min: 0, max: Infinity });
-      if (negative.length > 0) return fail(`Observations must be ≥ 0, but ${listSome(negative)}`);
+      const negative = offending(data, (v) => v < 0);
+      if (negative.count > 0) return fail(`Observations must be ≥ 0, but ${listSome(negative)}`);
     }
     return ok({ ...data, mode: 'implicit', confidence: null });
   }
   if (from === 'explicit') {
-    const bad = outside(data, { min: 0, max: 1 }).concat(
-      data.cells.flatMap((row, i) =>
-        row.flatMap((v, j) => (v !== null && v > 0 && v < 1 ? [`${describeCell(data, i, j)} is ${formatNumber(v)}`] : [])),
-      ),
-    );
-    if (bad.length > 0) return fail(`P holds 0 or 1, but ${listSome(bad)}: use “Convert to implicit” with a threshold`);
-    const confidence = data.cells.map((row) => row.map((v) => (v === null ? 0 : 1)));
-    return ok({ ...data, mode: 'implicit', confidence, scale: { min: 0, max: 1 } });
+    const bad = offending(data, (v) => v !== 0 && v !== 1);
+    if (bad.count > 0) return fail(`P holds 0 or 1, but ${listSome(bad)}: use “Convert to implicit” with a threshold`);
+    return ok({
+      ...data,
+      mode: 'implicit',
+      confidence: confidenceOnKnown(data.ratings, 0, () => 1),
+      scale: { min: 0, max: 1 },
+    });
   }
   if (!(alpha >= 0) || !Number.isFinite(alpha)) return fail('α must be a number ≥ 0');
-  const cells = data.cells.map((row) => row.map((r) => (r === null ? null : r > 0 ? 1 : 0)));
-  const confidence = data.cells.map((row) => row.map((r) => 1 + alpha * (r ?? 0)));
-  return ok({ ...data, mode: 'implicit', cells, confidence, scale: { min: 0, max: 1 } });
+  return ok({
+    ...data,
+    mode: 'implicit',
+    ratings: mapValues(data.ratings, (r) => (r > 0 ? 1 : 0)),
+    confidence: confidenceOnKnown(data.ratings, 1, (r) => 1 + alpha * r),
+    scale: { min: 0, max: 1 },
+  });
 }
 
 /** Holds a known cell out of training (or puts it back): held-out cells give the test error. */
 export function toggleHeldOut(data: LabData, i: number, j: number): EditResult {
   if (!inRange(data, i, j)) return fail(`There is no cell (${i + 1}, ${j + 1})`);
-  const key = cellKey(i, j);
-  if (data.heldOut.includes(key)) return ok({ ...data, heldOut: data.heldOut.filter((k) => k !== key) });
-  if (data.cells[i]![j] === null) return fail(`${describeCell(data, i, j)} is ?: only a known value can be held out`);
-  return ok({ ...data, heldOut: [...data.heldOut, key] });
+  const p = positionOf(data.ratings, i, j);
+  if (p < 0) return fail(`${describeCell(data, i, j)} is ?: only a known value can be held out`);
+  return ok({ ...data, heldOut: togglePosition(data.heldOut, p) });
 }
 
 /** Puts every held-out cell back into training. */
 export function clearHeldOut(data: LabData): EditResult {
-  return data.heldOut.length === 0 ? ok(data) : ok({ ...data, heldOut: [] });
+  return data.heldOut.length === 0 ? ok(data) : ok({ ...data, heldOut: new Int32Array(0) });
 }

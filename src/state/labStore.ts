@@ -2,13 +2,28 @@
  * One lab's state: the data (with undo and redo), the model settings, the run's timeline
  * of snapshots from the worker, and what the student points at. A store per lab, so that
  * several labs on one lesson page never share state by accident.
+ *
+ * The store is assembled from parts: the state's shape and options here, the actions in
+ * labActions.ts, the worker's side (starting, replies, restarts) in labWorkerLink.ts, the
+ * timeline in timeline.ts and the undo history in undoHistory.ts.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Side, SingularRow } from '../core';
+import type { Dataset, Side, SingularRow } from '../core';
+import type { RunAction } from '../worker/actions';
 import { LabClient } from '../worker/client';
-import type { ModelSettings, Reply, Snapshot } from '../worker/protocol';
-import { toProblemSpec, type LabData } from './labData';
-import { DEFAULT_SETTINGS, presetData, type PresetId, type RandomOptions } from './presets';
+import type { ModelSettings } from '../worker/protocol';
+import { createLabActions, type LabActions } from './labActions';
+import type { StatusMessage } from './labReplies';
+import { emptyLabData, type DatasetRef, type LabData } from './labData';
+import type { LabContext } from './labLoading';
+import { connectWorker } from './labWorkerLink';
+import { DEFAULT_SETTINGS, presetData, presetInfo, presetShape, type PresetId, type RandomOptions } from './presets';
+import type { TimelineEntry } from './timeline';
+
+export { appendToTimeline, currentEntry, runActions, TIMELINE_FACTOR_BUDGET, TIMELINE_MAX_ENTRIES } from './timeline';
+export type { TimelineEntry } from './timeline';
+export type { StatusMessage } from './labReplies';
+export { UNDO_LIMIT, UNDO_BYTE_BUDGET } from './undoHistory';
 
 export interface Speed {
   label: string;
@@ -23,35 +38,43 @@ export const SPEEDS: Speed[] = [
   { label: 'Fastest', delayMs: 0 },
 ];
 
-export interface StatusMessage {
-  tone: 'info' | 'warning' | 'error';
-  text: string;
-}
-
-/** Timeline entries keep their U and V only while they fit in this budget (bytes). */
-export const TIMELINE_FACTOR_BUDGET = 48 * 2 ** 20;
-/** At most this many steps are kept per run (their losses); older ones are dropped. */
-export const TIMELINE_MAX_ENTRIES = 20_000;
-
-/** A step of the run as kept in the timeline (old ones lose U and V beyond the memory budget). */
-export type TimelineEntry = Snapshot;
-
-/** Where the data came from: a preset (and, for random data, its options). */
+/** Where the data came from: a preset (and, for random data, its options), or a data set. */
 export interface DataOrigin {
-  preset: PresetId;
+  preset?: PresetId;
   random?: RandomOptions;
+  dataset?: DatasetRef;
 }
 
-/** A recorded run: its actions since initialisation (letters u, i, g, p, q) and, optionally, the factors they led to. */
+/** A recorded run: its actions since initialisation and, optionally, the factors they led to. */
 export interface RunRecord {
-  actions: string;
+  actions: RunAction[];
   U?: Float64Array;
   V?: Float64Array;
 }
 
+/** A data set being built or opened: what, and how far. */
+export interface LoadingState {
+  label: string;
+  phase: string;
+  /** Share done, 0–1, or null when unknown. */
+  progress: number | null;
+}
+
+export interface LoadDatasetOptions {
+  /** Its content hash, when already known (a build in the worker computes it). */
+  key?: string;
+  settings?: Partial<ModelSettings>;
+  /** A run to reproduce on it (a link or storage that referred to it). */
+  run?: RunRecord;
+  /** Keep it in this browser (IndexedDB) so that a reload brings it back (default true). */
+  keep?: boolean;
+  /** A message to show once it is open. */
+  status?: StatusMessage;
+}
+
 export interface LabState {
   data: LabData;
-  /** The preset the data started from; `pristine` is false once the data is edited. */
+  /** The preset or data set the data started from; `pristine` is false once the data is edited. */
   origin: DataOrigin | null;
   pristine: boolean;
   settings: ModelSettings;
@@ -63,6 +86,10 @@ export interface LabState {
   playing: boolean;
   speed: number;
   status: StatusMessage | null;
+  /** A data set being built or opened (the data on screen stays until it is ready), or null. */
+  loading: LoadingState | null;
+  /** How many times this lab's worker was restarted after it stopped. */
+  restarts: number;
   /** Rows left unchanged in the last action because their systems were singular. */
   singular: SingularRow[];
   hover: { i: number; j: number } | null;
@@ -81,6 +108,10 @@ export interface LabState {
   undo(): void;
   redo(): void;
   loadPreset(id: PresetId, random?: RandomOptions): void;
+  /** Makes a data set the lab's data (an opened file, MovieTweetings, the class survey); undoable. */
+  loadDataset(dataset: Dataset, options?: LoadDatasetOptions): void;
+  /** Stops building or opening a data set; the data on screen stays. */
+  cancelLoading(): void;
   setSettings(patch: Partial<ModelSettings>): void;
   halfStep(side: Side): void;
   /** Solves one row alone (the solve explorer's "write u_i into U"). */
@@ -106,6 +137,8 @@ export interface LabOptions {
   settings?: Partial<ModelSettings>;
   preset?: PresetId;
   random?: RandomOptions;
+  /** A data set kept in this browser, by reference (from a link or storage): opened when the lab starts. */
+  dataset?: { name: string; key: string; m: number; n: number };
   /** A run to reproduce after loading (from a shared link or storage). */
   run?: RunRecord;
   /** Shown once the lab opens (e.g. why a link could not be used). */
@@ -119,74 +152,39 @@ export interface LabOptions {
   autoStart?: boolean;
 }
 
-const UNDO_LIMIT = 200;
+/** Generic labels for a shape not known yet. */
+const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `${prefix}${k + 1}`);
 
-/** A change of mode or of confidence kind changes what the model means: the run restarts. */
-function reshapedBetween(a: LabData, b: LabData): boolean {
-  return a.mode !== b.mode || (a.confidence === null) !== (b.confidence === null);
-}
-
-function factorBytes(e: TimelineEntry): number {
-  return (e.U?.byteLength ?? 0) + (e.V?.byteLength ?? 0);
-}
-
-/** Appends snapshots, forgetting the oldest U and V beyond the byte budget (their losses stay). */
-export function appendToTimeline(timeline: TimelineEntry[], snapshots: Snapshot[]): TimelineEntry[] {
-  const next = [...timeline, ...snapshots];
-  let bytes = 0;
-  for (let t = next.length - 1; t >= 0; t--) {
-    const e = next[t]!;
-    if (!e.U && bytes > TIMELINE_FACTOR_BUDGET) break; // everything older was pruned already
-    bytes += factorBytes(e);
-    if (bytes > TIMELINE_FACTOR_BUDGET && t < next.length - 1 && e.U) next[t] = { ...e, U: null, V: null };
+/** The data a lab shows first: its own, a page-made preset, or the empty shape of one still to come. */
+function startingPoint(options: LabOptions): { data: LabData; settings: Partial<ModelSettings>; origin: DataOrigin | null } {
+  if (options.data) return { data: options.data, settings: {}, origin: null };
+  if (options.dataset) {
+    const { m, n } = options.dataset;
+    return { data: emptyLabData(numbered('u', m), numbered('m', n)), settings: {}, origin: null };
   }
-  return next.length > TIMELINE_MAX_ENTRIES ? next.slice(next.length - TIMELINE_MAX_ENTRIES) : next;
+  const preset = options.preset ?? 'lecture-r';
+  const origin: DataOrigin = { preset, ...(options.random ? { random: options.random } : {}) };
+  if (presetInfo(preset).built === 'worker') {
+    const [m, n] = presetShape(preset, options.random);
+    return { data: emptyLabData(numbered('u', m), numbered('m', n)), settings: {}, origin };
+  }
+  const start = presetData(preset, options.random);
+  return { data: start.data, settings: start.settings, origin };
 }
 
 export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
   const client = options.client ?? new LabClient();
-  const preset = options.preset ?? 'lecture-r';
-  const start = options.data ? { data: options.data, settings: {} } : presetData(preset, options.random);
-  const origin: DataOrigin | null = options.data ? null : { preset, ...(options.random ? { random: options.random } : {}) };
+  const start = startingPoint(options);
   const settings: ModelSettings = { ...DEFAULT_SETTINGS, ...start.settings, ...options.settings };
 
+  const ctx = { client } as LabContext;
   const store = createStore<LabState>()((set, get) => {
-    /** Sends the data to the worker; keepFactors continues the run where shapes allow. */
-    const load = (keepFactors: boolean) => {
-      if (!keepFactors) client.newGeneration();
-      const { data, settings } = get();
-      client.send({ type: 'load', spec: toProblemSpec(data), settings, keepFactors });
-    };
-
-    const stopPlaying = () => {
-      if (get().playing) client.send({ type: 'pause' });
-      set({ playing: false });
-    };
-
-    /** Continuing from a scrubbed-back point: the future of the old run is dropped. */
-    const resumeFromCursor = () => {
-      const { cursor, timeline } = get();
-      if (cursor === null || cursor >= timeline.length - 1) return;
-      const entry = timeline[cursor]!;
-      const kept = timeline.slice(0, cursor + 1);
-      set({ timeline: kept, cursor: null });
-      if (entry.U && entry.V) client.send({ type: 'restore', U: entry.U.slice(), V: entry.V.slice(), step: entry.step });
-      else {
-        // This step's factors were dropped to save memory: re-run the actions that led to it.
-        client.send({ type: 'replay', actions: runActions(kept) });
-        set({
-          status: {
-            tone: 'info',
-            text: `Step ${entry.step}'s factors were no longer kept, so the run was replayed from its start up to that step.`,
-          },
-        });
-      }
-    };
-
+    ctx.set = set;
+    ctx.get = get;
     return {
       data: start.data,
-      origin,
-      pristine: origin !== null,
+      origin: start.origin,
+      pristine: start.origin !== null,
       settings,
       past: [],
       future: [],
@@ -195,186 +193,29 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       playing: false,
       speed: 2,
       status: options.status ?? null,
+      loading: null,
+      restarts: 0,
       singular: [],
       hover: null,
       selected: null,
       logScale: false,
       focus: null,
       emphasis: null,
-
-      setData(data) {
-        const before = get().data;
-        if (data === before) return;
-        const reshaped = reshapedBetween(before, data);
-        set({ data, pristine: false, past: [...get().past, before].slice(-UNDO_LIMIT), future: [] });
-        load(!reshaped);
-      },
-      undo() {
-        const { past, data, future } = get();
-        const previous = past[past.length - 1];
-        if (!previous) return;
-        set({ data: previous, pristine: false, past: past.slice(0, -1), future: [data, ...future] });
-        load(!reshapedBetween(data, previous));
-      },
-      redo() {
-        const { past, data, future } = get();
-        const next = future[0];
-        if (!next) return;
-        set({ data: next, pristine: false, past: [...past, data], future: future.slice(1) });
-        load(!reshapedBetween(data, next));
-      },
-      loadPreset(id, random) {
-        stopPlaying();
-        const p = presetData(id, random);
-        set({
-          data: p.data,
-          origin: { preset: id, ...(random ? { random } : {}) },
-          pristine: true,
-          settings: { ...get().settings, ...p.settings },
-          past: [...get().past, get().data].slice(-UNDO_LIMIT),
-          future: [],
-          timeline: [],
-          cursor: null,
-          selected: null,
-          hover: null,
-          status: null,
-        });
-        load(false);
-      },
-      setSettings(patch) {
-        const settings = { ...get().settings, ...patch };
-        set({ settings });
-        if (patch.factors !== undefined && patch.factors !== get().timeline.at(-1)?.d) {
-          stopPlaying();
-          client.newGeneration();
-          set({ timeline: [], cursor: null });
-        }
-        client.send({ type: 'settings', settings });
-      },
-      halfStep(side) {
-        stopPlaying();
-        resumeFromCursor();
-        client.send({ type: 'halfStep', side });
-      },
-      solveRow(side, index) {
-        stopPlaying();
-        resumeFromCursor();
-        client.send({ type: 'solveRow', side, index });
-      },
-      step() {
-        stopPlaying();
-        resumeFromCursor();
-        client.send({ type: 'step' });
-      },
-      play() {
-        if (get().playing) return;
-        resumeFromCursor();
-        set({ playing: true, status: null });
-        client.send({ type: 'play', delayMs: SPEEDS[get().speed]!.delayMs, maxSteps: 100_000 });
-      },
-      pause: stopPlaying,
-      togglePlay() {
-        if (get().playing) get().pause();
-        else get().play();
-      },
-      setSpeed(speed) {
-        set({ speed });
-        if (get().playing) client.send({ type: 'play', delayMs: SPEEDS[speed]!.delayMs, maxSteps: 100_000 });
-      },
-      reset() {
-        stopPlaying();
-        client.newGeneration();
-        set({ timeline: [], cursor: null, status: null, singular: [] });
-        client.send({ type: 'init' });
-      },
-      scrub(index) {
-        stopPlaying();
-        const last = get().timeline.length - 1;
-        set({ cursor: index === null || index >= last ? null : Math.max(0, index) });
-      },
-      setHover: (hover) => set({ hover }),
-      select: (selected) => set({ selected }),
-      setStatus: (status) => set({ status }),
-      setLogScale: (logScale) => set({ logScale }),
-      setFocus: (focus) => set({ focus }),
-      setEmphasis: (emphasis) => set({ emphasis }),
+      ...createLabActions(ctx),
       dispose() {
-        unsubscribe();
+        link.disconnect();
         client.dispose();
       },
     };
   });
-
-  // A message the lab opened with (a broken link) stays until the student dismisses it.
-  const openingStatus = options.status ?? null;
-  const onReply = (reply: Reply) => {
-    const state = store.getState();
-    switch (reply.type) {
-      case 'snapshot': {
-        const snaps = reply.snapshots;
-        const last = snaps[snaps.length - 1]!;
-        const fresh = snaps.some((s) => s.kind === 'init');
-        const base = fresh ? [] : state.timeline;
-        const singular = snaps.flatMap((s) => s.singular);
-        const diverged = snaps.find((s) => s.diverged)?.diverged ?? null;
-        const note = snaps.find((s) => s.note)?.note ?? null;
-        let status = state.status;
-        if (diverged) status = { tone: 'error', text: diverged };
-        else if (singular.length > 0)
-          status = {
-            tone: 'warning',
-            text: singular[0]!.reason + (singular.length > 1 ? ` (and ${singular.length - 1} more)` : ''),
-          };
-        else if (note) status = { tone: 'info', text: note };
-        else if (last.kind !== 'update' && status?.tone !== 'info' && status !== openingStatus) status = null;
-        store.setState({ timeline: appendToTimeline(base, snaps), singular, status, ...(fresh ? { cursor: null } : {}) });
-        break;
-      }
-      case 'stopped': {
-        const reasons: Record<string, StatusMessage | null> = {
-          converged: {
-            tone: 'info',
-            text: 'Converged: a full step changed the loss by less than one part in a billion, so ALS has reached a fixed point. Reset to start again from the seed.',
-          },
-          diverged: null,
-          limit: { tone: 'info', text: 'Paused after 100,000 steps.' },
-        };
-        store.setState({
-          playing: false,
-          ...(reply.reason in reasons && reasons[reply.reason] ? { status: reasons[reply.reason]! } : {}),
-        });
-        break;
-      }
-      case 'error':
-        store.setState({ playing: false, status: { tone: 'error', text: reply.message } });
-        break;
-      case 'trace':
-        break;
-    }
-  };
-  const unsubscribe = client.subscribe(onReply);
-  let started = false;
-  const startWorker = () => {
-    if (started) return;
-    started = true;
-    client.newGeneration();
-    client.send({
-      type: 'load',
-      spec: toProblemSpec(store.getState().data),
-      settings: store.getState().settings,
-      keepFactors: false,
-    });
-    if (options.run && options.run.actions.length > 0) client.send({ type: 'replay', actions: options.run.actions });
-    if (options.run?.U && options.run.V) {
-      // The recorded factors are the truth (edits during a run make a replay differ): restore them last.
-      client.send({ type: 'restore', U: options.run.U.slice(), V: options.run.V.slice(), step: options.run.actions.length });
-    }
-  };
+  const link = connectWorker(store, ctx, options);
   (store as InternalStore).client = client;
-  (store as InternalStore).start = startWorker;
-  if (options.autoStart !== false) startWorker();
+  (store as InternalStore).start = link.start;
+  if (options.autoStart !== false) link.start();
   return store;
 }
+
+export type { LabActions };
 
 type InternalStore = StoreApi<LabState> & { client: LabClient; start: () => void };
 
@@ -386,30 +227,4 @@ export function clientOf(store: StoreApi<LabState>): LabClient {
 /** Sends a store's data to its worker, once (see LabOptions.autoStart). */
 export function startLab(store: StoreApi<LabState>): void {
   (store as InternalStore).start();
-}
-
-const LETTERS: Record<string, string> = { users: 'u', items: 'i', both: 'g' };
-
-/**
- * The actions of the current run since its initialisation, as replayable tokens (u, i: ALS
- * half-steps; g, p, q: gradient steps on both, U, V; U<k>. and I<k>.: one row's solve),
- * read off the timeline.
- */
-export function runActions(timeline: readonly TimelineEntry[]): string {
-  let out: string[] = [];
-  for (const e of timeline) {
-    if (e.kind === 'init') out = [];
-    else if (e.kind === 'users' || e.kind === 'items') out.push(LETTERS[e.kind]!);
-    else if (e.kind === 'row') out.push(`${e.solved === 'users' ? 'U' : 'I'}${e.row}.`);
-    else if (e.kind === 'gd') out.push(e.solved === 'users' ? 'p' : e.solved === 'items' ? 'q' : 'g');
-    else if (e.kind === 'restore') out = out.slice(0, e.step);
-  }
-  return out.join('');
-}
-
-/** The timeline entry on screen. */
-export function currentEntry(state: Pick<LabState, 'timeline' | 'cursor'>): TimelineEntry | null {
-  const { timeline, cursor } = state;
-  if (timeline.length === 0) return null;
-  return timeline[cursor ?? timeline.length - 1] ?? null;
 }

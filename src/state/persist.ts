@@ -1,19 +1,29 @@
 /**
- * The lab's state in the URL and in local storage. initialLabOptions() reads what the page
- * was opened with (a shared link wins, then what this browser kept, then the lecture's R);
- * usePersistence() writes the state back, throttled, with history.replaceState (no history
- * entries, no hashchange) and to localStorage. The format lives in urlCodec.ts.
+ * The main lab's state in the URL and in local storage. initialLabOptions() reads what the
+ * page was opened with (a shared link wins, then what this browser kept, then the lecture's
+ * R); startPersistence() writes the state back, throttled, with history.replaceState (no
+ * history entries, no hashchange) and to localStorage. The format lives in urlCodec.ts; what
+ * every kept lab shares (readiness, the storage writer) in persistCore.ts.
  */
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
-import { LARGE_MODEL } from './useDisplayEntry';
 import { isPageHash } from '../lessons/route';
-import { runActions, type LabOptions, type LabState, type RunRecord, type StatusMessage } from './labStore';
-import { decodeLab, encodeLab, labOptionsOf, URL_FACTOR_LIMIT, type SharedLab } from './urlCodec';
+import type { LabOptions, LabState, StatusMessage } from './labStore';
+import {
+  createReadiness,
+  createStorageWriter,
+  readStored,
+  safeStorage,
+  sharedLabOf,
+  tooLargeToKeep,
+  type Opened,
+} from './persistCore';
+import { LARGE_MODEL } from './useDisplayEntry';
+import { decodeLabLenient, encodeLab, labOptionsOf, URL_FACTOR_LIMIT } from './urlCodec';
+
+export { safeStorage, sharedLabOf, STORAGE_FACTOR_LIMIT, type Opened } from './persistCore';
 
 export const STORAGE_KEY = 'mf-lab:v1';
-/** Storage keeps U and V up to this many numbers (a link only up to URL_FACTOR_LIMIT). */
-export const STORAGE_FACTOR_LIMIT = 100_000;
 /** Beyond this many characters the state stays out of the address bar (storage still keeps it). */
 export const URL_MAX_CHARS = 100_000;
 /** Writes wait this long after a change (ms); while playing, at most two writes a second. */
@@ -26,93 +36,47 @@ export const REPRODUCE_TIMEOUT_MS = 30_000;
 
 const FALLBACK = "Showing the lecture's example instead.";
 
-/** What the page opened with: the run persistence waits for, and a message to show. */
-export interface Opened {
-  run?: RunRecord;
-  status?: StatusMessage;
-}
-
 let opened: Opened = {};
 
-/** localStorage, or null where the browser refuses it (some private modes, sandboxed frames). */
-export function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
+/**
+ * The options for a text that holds a lab (a link or what storage kept): its lab, what was
+ * left out of it and why, or the lecture's R with the reason it could not be used. Never throws.
+ */
+export function optionsFromText(text: string, what: 'link' | 'stored'): LabOptions {
+  const result = decodeLabLenient(text);
+  const subject = what === 'link' ? 'This link' : 'The lab saved in this browser';
+  if (!result.ok) {
+    const text =
+      what === 'link'
+        ? `This link could not be opened: ${result.error}. ${FALLBACK}`
+        : `The lab saved in this browser could not be restored: ${result.error}. ${FALLBACK}`;
+    return { preset: 'lecture-r', status: { tone: what === 'link' ? 'error' : 'warning', text } };
   }
+  const options = labOptionsOf(result.lab);
+  if (result.dropped.length > 0) {
+    const parts = result.dropped.map((d) => d.part).join(', ');
+    const why = result.dropped.map((d) => d.reason).join('; ');
+    const status: StatusMessage = { tone: 'warning', text: `${subject} was opened without ${parts}: ${why}.` };
+    options.status = status;
+  }
+  return options;
 }
 
 /** The options for a fragment and a stored text (either may be empty): pure, for tests. */
 export function readInitialOptions(hash: string, stored: string | null): LabOptions {
   const link = hash.replace(/^#/, '');
   // "#/lab", "#/lessons/…" are pages of the app, not lab links.
-  if (link !== '' && !isPageHash(link)) {
-    const result = decodeLab(link);
-    if (result.ok) return labOptionsOf(result.lab);
-    return {
-      preset: 'lecture-r',
-      status: { tone: 'error', text: `This link could not be opened: ${result.error}. ${FALLBACK}` },
-    };
-  }
-  if (stored) {
-    const result = decodeLab(stored);
-    if (result.ok) return labOptionsOf(result.lab);
-    return {
-      preset: 'lecture-r',
-      status: {
-        tone: 'warning',
-        text: `The lab saved in this browser could not be restored: ${result.error}. ${FALLBACK}`,
-      },
-    };
-  }
+  if (link !== '' && !isPageHash(link)) return optionsFromText(link, 'link');
+  if (stored) return optionsFromText(stored, 'stored');
   return { preset: 'lecture-r' };
 }
 
 /** The options the main lab starts from: a shared link, else what was stored, else the lecture's R. */
 export function initialLabOptions(): LabOptions {
-  const storage = safeStorage();
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(STORAGE_KEY) ?? null;
-  } catch {
-    stored = null;
-  }
+  const stored = readStored(safeStorage(), STORAGE_KEY);
   const options = readInitialOptions(typeof location === 'undefined' ? '' : location.hash, stored);
   opened = { ...(options.run ? { run: options.run } : {}), ...(options.status ? { status: options.status } : {}) };
   return options;
-}
-
-/**
- * What a link holds for a state: the preset's reference while the data is unedited, the run's
- * actions, and U and V of the last timeline entry when they fit `maxFactors` (so a run with
- * edits or setting changes in it is restored exactly, not only replayed).
- */
-export function sharedLabOf(
-  state: Pick<LabState, 'data' | 'origin' | 'pristine' | 'settings' | 'timeline'>,
-  maxFactors: number,
-): SharedLab {
-  const { data, origin, pristine, settings, timeline } = state;
-  const source: SharedLab['source'] =
-    pristine && origin
-      ? { kind: 'preset', preset: origin.preset, ...(origin.random ? { random: { ...origin.random } } : {}) }
-      : { kind: 'data', data };
-  const run: RunRecord = { actions: runActions(timeline) };
-  const last = timeline[timeline.length - 1];
-  if (
-    last &&
-    last.kind !== 'init' &&
-    last.U &&
-    last.V &&
-    last.d === settings.factors &&
-    last.m === data.userIds.length &&
-    last.n === data.itemIds.length &&
-    last.U.length + last.V.length <= maxFactors
-  ) {
-    run.U = last.U;
-    run.V = last.V;
-  }
-  return { source, settings: { ...settings }, run };
 }
 
 export interface PersistenceOptions {
@@ -123,116 +87,95 @@ export interface PersistenceOptions {
   reload?: () => void;
 }
 
+/** Writes the state's link into the address bar (too long a link stays out, once said). */
+function createUrlWriter(warn: (text: string) => void) {
+  let lastHash = location.hash.replace(/^#/, '');
+  let warned = false;
+  const warnOnce = (text: string) => {
+    if (warned) return;
+    warned = true;
+    warn(text);
+  };
+  return {
+    get lastHash() {
+      return lastHash;
+    },
+    forget() {
+      lastHash = '';
+    },
+    write(state: LabState) {
+      let text = encodeLab(sharedLabOf(state, URL_FACTOR_LIMIT));
+      if (text.length > URL_MAX_CHARS) {
+        warnOnce(
+          `This lab's data is too large for a link (${text.length.toLocaleString('en')} characters), so the address bar no longer holds it; this browser keeps it for reloads.`,
+        );
+        text = '';
+      }
+      if (text === lastHash) return;
+      const url = `${location.pathname}${location.search}${text ? '#' + text : ''}`;
+      try {
+        history.replaceState(history.state, '', url);
+      } catch {
+        warnOnce('This browser refused to put the lab into the address bar, so a copied link will not reproduce it.');
+      }
+      lastHash = location.hash.replace(/^#/, '');
+    },
+  };
+}
+
+/** Whether a change of state is one that persistence writes. */
+function persistedChange(state: LabState, prev: LabState): boolean {
+  return (
+    state.data !== prev.data ||
+    state.settings !== prev.settings ||
+    state.origin !== prev.origin ||
+    state.pristine !== prev.pristine ||
+    state.timeline !== prev.timeline ||
+    state.playing !== prev.playing
+  );
+}
+
 /**
  * Keeps the URL and storage in step with a store until the returned function is called.
- * Nothing is written until the run the page opened with has been reproduced (writing a
- * half-replayed run would lose its end on a quick reload).
+ * Nothing is written until the run the page opened with has been reproduced.
  */
 export function startPersistence(store: StoreApi<LabState>, options: PersistenceOptions = {}): () => void {
   const storage = options.storage !== undefined ? options.storage : safeStorage();
   const start = options.opened ?? opened;
   const reload = options.reload ?? (() => location.reload());
-  const initial = store.getState();
-
-  let ready = false;
-  let leaving = false;
-  let firstGeneration: number | null = null;
-  let statusRestored = !start.status;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastHash = location.hash.replace(/^#/, '');
-  let lastStored: string | null = null;
-  /** The state as opened, in storage's form: storage is written only once the state differs from it. */
-  let openedText: string | null = null;
-  let lastStorageWrite = -Infinity;
-  const warned = { link: false, storage: false };
-
+  const readiness = createReadiness(store, start);
   const warn = (text: string) => {
     if (store.getState().status?.tone === 'error') return;
     store.getState().setStatus({ tone: 'warning', text });
   };
-
-  const reproduced = (state: LabState): boolean => {
-    const { timeline } = state;
-    if (timeline.length === 0) return false;
-    const run = start.run;
-    if (!run) return true;
-    if (run.U) return timeline.some((e) => e.kind === 'restore');
-    return runActions(timeline).length >= run.actions.length;
-  };
-
-  const checkReady = (state: LabState) => {
-    if (ready) return;
-    const last = state.timeline[state.timeline.length - 1];
-    if (last && firstGeneration === null) firstGeneration = last.generation;
-    const userActed =
-      state.data !== initial.data ||
-      state.settings !== initial.settings ||
-      state.origin !== initial.origin ||
-      (last !== undefined && firstGeneration !== null && last.generation > firstGeneration);
-    if (reproduced(state) && !userActed) {
-      // The state as opened: storage keeps what it had (the student's own lab) until this changes.
-      openedText = encodeLab(sharedLabOf(state, STORAGE_FACTOR_LIMIT), { maxFactors: STORAGE_FACTOR_LIMIT });
-      ready = true;
-    } else if (state.timeline.length > 0 && (userActed || state.status?.tone === 'error')) ready = true;
-  };
-
-  const writeUrl = (state: LabState) => {
-    let text = encodeLab(sharedLabOf(state, URL_FACTOR_LIMIT));
-    if (text.length > URL_MAX_CHARS) {
-      if (!warned.link) {
-        warned.link = true;
-        warn(
-          `This lab's data is too large for a link (${text.length.toLocaleString('en')} characters), so the address bar no longer holds it; this browser keeps it for reloads.`,
-        );
-      }
-      text = '';
-    }
-    if (text === lastHash) return;
-    const url = `${location.pathname}${location.search}${text ? '#' + text : ''}`;
-    try {
-      history.replaceState(history.state, '', url);
-    } catch {
-      if (!warned.link) {
-        warned.link = true;
-        warn('This browser refused to put the lab into the address bar, so a copied link will not reproduce it.');
-      }
-    }
-    lastHash = location.hash.replace(/^#/, '');
-  };
+  const url = createUrlWriter(warn);
+  const saved = createStorageWriter(storage, STORAGE_KEY, (characters) =>
+    warn(
+      `This lab is too large for this browser's storage (${characters.toLocaleString('en')} characters), so a reload may lose your latest changes${url.lastHash ? '; the link in the address bar still holds them' : ''}.`,
+    ),
+  );
+  let statusRestored = !start.status;
+  let warnedTooLarge = false;
+  let leaving = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastStorageWrite = -Infinity;
 
   const writeStorage = (state: LabState) => {
-    if (!storage) return;
-    const shared = sharedLabOf(state, STORAGE_FACTOR_LIMIT);
-    const text = encodeLab(shared, { maxFactors: STORAGE_FACTOR_LIMIT });
-    if (text === lastStored || (text === openedText && lastStored === null)) return;
+    if (tooLargeToKeep(state) && !warnedTooLarge) {
+      warnedTooLarge = true;
+      warn('Edits to data this large cannot be kept in a link or in this browser: a reload opens the data set as it was opened.');
+    }
     lastStorageWrite = Date.now();
-    // Without U and V the run is replayed instead (slower, and inexact after edits), but the data survives.
-    for (const candidate of [text, encodeLab(shared, { maxFactors: 0 })]) {
-      try {
-        storage.setItem(STORAGE_KEY, candidate);
-        lastStored = text;
-        return;
-      } catch {
-        // Quota exceeded (or storage disabled): try the smaller form.
-      }
-    }
-    lastStored = text;
-    if (!warned.storage) {
-      warned.storage = true;
-      warn(
-        `This lab is too large for this browser's storage (${text.length.toLocaleString('en')} characters), so a reload may lose your latest changes${lastHash ? '; the link in the address bar still holds them' : ''}.`,
-      );
-    }
+    saved.write(state, readiness.openedText);
   };
 
   const flush = (force = false) => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (!ready || leaving) return;
+    if (!readiness.ready || leaving) return;
     const state = store.getState();
-    writeUrl(state);
-    // A large model playing at full speed is saved when it pauses (or the page is left):
-    // encoding its factors several times a minute would cost the page its smoothness.
+    url.write(state);
+    // A large model playing at full speed is saved when it pauses (or the page is left).
     const large = state.data.userIds.length * state.data.itemIds.length > LARGE_MODEL;
     if (force || !state.playing || (!large && Date.now() - lastStorageWrite >= PLAYING_STORAGE_MS)) writeStorage(state);
   };
@@ -248,59 +191,58 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
       statusRestored = true;
       if (state.status === null) state.setStatus(start.status!);
     }
-    const wasReady = ready;
-    checkReady(state);
-    if (!ready) return;
-    if (
-      !wasReady ||
-      state.data !== prev.data ||
-      state.settings !== prev.settings ||
-      state.origin !== prev.origin ||
-      state.pristine !== prev.pristine ||
-      state.timeline !== prev.timeline ||
-      state.playing !== prev.playing
-    )
-      schedule();
+    const wasReady = readiness.ready;
+    if (!readiness.check(state)) return;
+    if (!wasReady || persistedChange(state, prev)) schedule();
   });
 
   const giveUpWaiting = setTimeout(() => {
-    if (ready || store.getState().timeline.length === 0) return;
-    ready = true;
+    if (readiness.ready || store.getState().timeline.length === 0) return;
+    readiness.ready = true;
     schedule();
   }, REPRODUCE_TIMEOUT_MS);
 
-  const onHashChange = () => {
-    // Our own writes use replaceState, which fires no hashchange: this is the student's new link.
-    if (location.hash.replace(/^#/, '') === lastHash) return;
-    // "#/lab" while the lab is open: put the lab's own state back into the address bar.
-    if (location.hash === '#/lab') {
-      lastHash = '';
-      flush(true);
-      return;
-    }
-    // Moving to another page of the app (the lessons): the app's router unmounts the lab.
-    if (isPageHash(location.hash)) {
-      if (ready) writeStorage(store.getState());
-      leaving = true;
-      if (timer !== null) clearTimeout(timer);
-      return;
-    }
-    if (ready) writeStorage(store.getState());
+  const leave = () => {
+    if (readiness.ready) writeStorage(store.getState());
     leaving = true;
     if (timer !== null) clearTimeout(timer);
-    reload();
   };
-  const onPageHide = () => flush(true);
-  window.addEventListener('hashchange', onHashChange);
-  window.addEventListener('pagehide', onPageHide);
+  const stopListening = listenToPage(url, { flush, leave, reload });
 
-  checkReady(store.getState());
-  if (ready) schedule();
+  if (readiness.check(store.getState())) schedule();
 
   return () => {
     unsubscribe();
     clearTimeout(giveUpWaiting);
     if (timer !== null) clearTimeout(timer);
+    stopListening();
+  };
+}
+
+/**
+ * The page's events that concern a kept lab: a hashchange is the student's new link (ours
+ * use replaceState, which fires none) — "#/lab" puts the lab's own link back, another page
+ * of the app leaves the lab, anything else reloads with the new link; leaving the page writes.
+ */
+function listenToPage(
+  url: { lastHash: string; forget(): void },
+  on: { flush(force: boolean): void; leave(): void; reload(): void },
+): () => void {
+  const onHashChange = () => {
+    if (location.hash.replace(/^#/, '') === url.lastHash) return;
+    if (location.hash === '#/lab') {
+      url.forget();
+      on.flush(true);
+      return;
+    }
+    on.leave();
+    // Moving to another page of the app (the lessons): the app's router unmounts the lab.
+    if (!isPageHash(location.hash)) on.reload();
+  };
+  const onPageHide = () => on.flush(true);
+  window.addEventListener('hashchange', onHashChange);
+  window.addEventListener('pagehide', onPageHide);
+  return () => {
     window.removeEventListener('hashchange', onHashChange);
     window.removeEventListener('pagehide', onPageHide);
   };

@@ -12,12 +12,9 @@ import {
   LECTURE_R,
   LECTURE_USER_IDS,
   movieLensShaped,
-  ratingsToDense,
 } from '../core';
-import type { LabData } from './labData';
-import type { ModelSettings } from '../worker/protocol';
-
-export type PresetId = 'lecture-r' | 'lecture-pc' | 'tastes' | 'random' | 'ml100k';
+import { labDataFromDataset, labDataFromDense, type LabData } from './labData';
+import type { DatasetRecipe, ModelSettings } from '../worker/protocol';
 
 export interface RandomOptions {
   users: number;
@@ -29,21 +26,70 @@ export interface RandomOptions {
 
 export const DEFAULT_RANDOM: RandomOptions = { users: 8, items: 10, density: 0.5, seed: 7 };
 
-export const PRESETS: { id: PresetId; label: string; description: string }[] = [
-  { id: 'lecture-r', label: "Lecture's R (4×6)", description: 'The rating matrix from the lecture, with its ? cells.' },
+export interface PresetInfo {
+  id: string;
+  label: string;
+  description: string;
+  /** Users × items, or null when the options choose it (random data). */
+  shape: readonly [number, number] | null;
+  /** Where the data is made: at once on the page (small), or in the worker (large). */
+  built: 'page' | 'worker';
+}
+
+/** The one list of presets: the toolbar, the link format and the lessons all read it. */
+export const PRESETS = [
+  {
+    id: 'lecture-r',
+    label: "Lecture's R (4×6)",
+    description: 'The rating matrix from the lecture, with its ? cells.',
+    shape: [4, 6],
+    built: 'page',
+  },
   {
     id: 'lecture-pc',
     label: "Lecture's P and C (4×6)",
     description: 'Implicit feedback: binary preferences P and confidences C.',
+    shape: [4, 6],
+    built: 'page',
   },
-  { id: 'tastes', label: 'Taste groups (12×16)', description: 'Three groups of users who like three kinds of films.' },
-  { id: 'random', label: 'Random', description: 'Random ratings of a chosen size and density.' },
+  {
+    id: 'tastes',
+    label: 'Taste groups (12×16)',
+    description: 'Three groups of users who like three kinds of films.',
+    shape: [12, 16],
+    built: 'page',
+  },
+  { id: 'random', label: 'Random', description: 'Random ratings of a chosen size and density.', shape: null, built: 'page' },
   {
     id: 'ml100k',
     label: 'MovieLens-100k shape (943×1,682)',
-    description: 'Synthetic ratings with the shape and sparsity of ML-100k.',
+    description: 'Synthetic ratings with the shape and sparsity of ML-100k, generated in the worker.',
+    shape: [943, 1682],
+    built: 'worker',
   },
-];
+] as const satisfies readonly PresetInfo[];
+
+export type PresetId = (typeof PRESETS)[number]['id'];
+
+export const PRESET_IDS: readonly PresetId[] = PRESETS.map((p) => p.id);
+
+export function isPresetId(id: string): id is PresetId {
+  return (PRESET_IDS as readonly string[]).includes(id);
+}
+
+export function presetInfo(id: PresetId): PresetInfo {
+  return PRESETS.find((p) => p.id === id)!;
+}
+
+/** Users × items of a preset (random data: from its options). */
+export function presetShape(id: PresetId, random: RandomOptions = DEFAULT_RANDOM): readonly [number, number] {
+  return presetInfo(id).shape ?? [random.users, random.items];
+}
+
+/** How the worker builds a preset it builds (null for presets made on the page). */
+export function presetRecipe(id: PresetId): DatasetRecipe | null {
+  return id === 'ml100k' ? { kind: 'preset', preset: 'ml100k' } : null;
+}
 
 export const DEFAULT_SETTINGS: ModelSettings = {
   factors: 2,
@@ -56,27 +102,24 @@ export const DEFAULT_SETTINGS: ModelSettings = {
 };
 
 export function lectureR(): LabData {
-  return {
+  return labDataFromDense({
     mode: 'explicit',
-    userIds: [...LECTURE_USER_IDS],
-    itemIds: [...LECTURE_ITEM_IDS],
-    cells: LECTURE_R.map((row) => [...row]),
-    confidence: null,
+    userIds: LECTURE_USER_IDS,
+    itemIds: LECTURE_ITEM_IDS,
+    cells: LECTURE_R,
     scale: { min: 1, max: 5 },
-    heldOut: [],
-  };
+  });
 }
 
 export function lecturePC(): LabData {
-  return {
+  return labDataFromDense({
     mode: 'implicit',
-    userIds: [...LECTURE_USER_IDS],
-    itemIds: [...LECTURE_ITEM_IDS],
-    cells: LECTURE_P.map((row) => [...row]),
-    confidence: LECTURE_C.map((row) => [...row]),
+    userIds: LECTURE_USER_IDS,
+    itemIds: LECTURE_ITEM_IDS,
+    cells: LECTURE_P,
+    confidence: LECTURE_C,
     scale: { min: 0, max: 1 },
-    heldOut: [],
-  };
+  });
 }
 
 const GENRES = ['Action', 'Comedy', 'Drama'] as const;
@@ -104,15 +147,14 @@ export function tastes(seed = 3): LabData {
       return Math.min(5, Math.max(1, Math.round(base + 0.6 * normal())));
     });
   });
-  return {
+  return labDataFromDense({
     mode: 'explicit',
-    userIds: [...PEOPLE],
+    userIds: PEOPLE,
     itemIds: films.map((f) => f.title),
     cells,
-    confidence: null,
     scale: { min: 1, max: 5 },
-    heldOut: [],
-  };
+    itemGenres: films.map((f) => [f.genre]),
+  });
 }
 
 /** Uniformly random whole ratings on the scale at the given density. */
@@ -123,46 +165,70 @@ export function randomData(options: RandomOptions = DEFAULT_RANDOM, scale = { mi
       rng() < options.density ? scale.min + Math.floor(rng() * (scale.max - scale.min + 1)) : null,
     ),
   );
-  return {
+  return labDataFromDense({
     mode: 'explicit',
     userIds: Array.from({ length: options.users }, (_, i) => `u${i + 1}`),
     itemIds: Array.from({ length: options.items }, (_, j) => `m${j + 1}`),
     cells,
-    confidence: null,
     scale,
-    heldOut: [],
-  };
+  });
 }
 
-/** 943 × 1,682 with 100,000 ratings (6.3% known), generated deterministically. */
+/**
+ * 943 × 1,682 with 100,000 ratings (6.3% known), generated deterministically. The lab
+ * builds it in the worker (see datasetBuilders.ts); this main-thread form is for tests and
+ * lesson widgets.
+ */
 export function ml100kShaped(seed = 100): LabData {
   const R = movieLensShaped(seed);
-  return {
-    mode: 'explicit',
-    userIds: [...R.userIds],
-    itemIds: [...R.itemIds],
-    cells: ratingsToDense(R),
-    confidence: null,
-    scale: { min: 1, max: 5 },
-    heldOut: [],
-  };
+  return labDataFromDataset({
+    name: 'MovieLens-100k shape (synthetic)',
+    kind: 'explicit',
+    ratings: R,
+    scale: { min: 1, max: 5, step: 1 },
+    itemTitles: null,
+    itemGenres: null,
+    timestamps: null,
+    test: null,
+    source: { kind: 'generated', description: 'Synthetic ratings with the shape and sparsity of MovieLens-100k' },
+  });
 }
 
-/** The data and the settings a preset starts from. */
+/** The model settings each preset starts from. */
+const PRESET_SETTINGS: Record<PresetId, Partial<ModelSettings>> = {
+  'lecture-r': { factors: 2, lambda: 0.1 },
+  'lecture-pc': { factors: 2, lambda: 0.1 },
+  tastes: { factors: 3, lambda: 0.5 },
+  random: { factors: 2, lambda: 0.1 },
+  ml100k: { factors: 10, lambda: 0.1, initScale: 0.1 },
+};
+
+export function presetSettings(id: PresetId): Partial<ModelSettings> {
+  return { ...PRESET_SETTINGS[id] };
+}
+
+function presetCells(id: PresetId, random: RandomOptions): LabData {
+  switch (id) {
+    case 'lecture-r':
+      return lectureR();
+    case 'lecture-pc':
+      return lecturePC();
+    case 'tastes':
+      return tastes();
+    case 'random':
+      return randomData(random);
+    case 'ml100k':
+      return ml100kShaped();
+  }
+}
+
+/**
+ * The data and the settings a preset starts from, made on this thread (the lab builds the
+ * large ones in its worker instead: see presetRecipe).
+ */
 export function presetData(
   id: PresetId,
   random: RandomOptions = DEFAULT_RANDOM,
 ): { data: LabData; settings: Partial<ModelSettings> } {
-  switch (id) {
-    case 'lecture-r':
-      return { data: lectureR(), settings: { factors: 2, lambda: 0.1 } };
-    case 'lecture-pc':
-      return { data: lecturePC(), settings: { factors: 2, lambda: 0.1 } };
-    case 'tastes':
-      return { data: tastes(), settings: { factors: 3, lambda: 0.5 } };
-    case 'random':
-      return { data: randomData(random), settings: { factors: 2, lambda: 0.1 } };
-    case 'ml100k':
-      return { data: ml100kShaped(), settings: { factors: 10, lambda: 0.1, initScale: 0.1 } };
-  }
+  return { data: presetCells(id, random), settings: presetSettings(id) };
 }

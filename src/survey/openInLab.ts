@@ -1,35 +1,18 @@
 /**
- * The one door through which a class's data set enters the lab. The lab holds dense LabData
- * today, so the data set is spelled out cell by cell with item titles as column labels; when
- * the store gains loadDataset(dataset), this function becomes a call to it.
+ * The one door through which a class's data set enters the lab: the store's loadDataset, so the
+ * class's R is one undoable edit, kept in this browser (a reload brings it back) and its item
+ * titles label the columns.
  */
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
-import { ratingAt, type Dataset } from '../core';
-import type { LabData } from '../state/labData';
+import type { Dataset } from '../core';
 import type { LabState } from '../state/labStore';
-
-/** The lab's dense form of a (small) data set: titles as item labels where the set has them. */
-export function labDataOf(dataset: Dataset): LabData {
-  const R = dataset.ratings;
-  const itemIds = R.itemIds.map((id, j) => dataset.itemTitles?.[j] ?? id);
-  return {
-    mode: dataset.kind,
-    userIds: [...R.userIds],
-    itemIds,
-    cells: Array.from({ length: R.m }, (_, i) => Array.from({ length: R.n }, (_, j) => ratingAt(R, i, j))),
-    confidence: null,
-    scale: { min: dataset.scale.min, max: dataset.scale.max },
-    heldOut: [],
-  };
-}
 
 /** Puts the data set into the lab (undoable, like any edit) and starts ALS afresh from the seed. */
 export function openInLab(store: StoreApi<LabState>, dataset: Dataset): void {
   const state = store.getState();
   state.pause();
-  state.setData(labDataOf(dataset), dataset.name);
-  state.reset();
+  state.loadDataset(dataset);
 }
 
 let pending: Dataset | null = null;

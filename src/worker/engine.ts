@@ -6,43 +6,41 @@ import {
   alsHalfStep,
   assertFactorCount,
   compareConfidence,
-  solveRows,
-  sweepHyperparameter,
-  type SweepOptions,
-  type SweepPoint,
-  type ConfidenceComparison,
-  explicitProblem,
+  evenSample,
   gradientStep,
-  implicitFromMatrices,
-  implicitFromObservations,
-  implicitProblem,
   initFactors,
   metrics,
-  ratingsFromTriples,
+  predictGrid,
+  solveRows,
+  sweepHyperparameter,
   traceSolve,
+  type ConfidenceComparison,
   type Factors,
   type Problem,
   type Ratings,
   type Side,
   type SingularRow,
   type SolveTrace,
-  type Triple,
+  type SweepOptions,
+  type SweepPoint,
 } from '../core';
-import type { EntryList, ModelSettings, ProblemSpec, Snapshot, StepKind } from './protocol';
-
-function triplesOf(list: EntryList): Triple[] {
-  return Array.from(list.rows, (user, t) => ({ user, item: list.cols[t]!, value: list.values[t]! }));
-}
+import type { RunAction } from './actions';
+import { problemOf, ratingsOfRows } from './problemOf';
+import {
+  LARGE_PRODUCT,
+  PRODUCT_SAMPLE,
+  type ModelSettings,
+  type ProblemSpec,
+  type ProductSample,
+  type Snapshot,
+  type StepKind,
+} from './protocol';
 
 /** Relative change of the loss over a full step below which a run counts as converged. */
 export const CONVERGENCE_TOLERANCE = 1e-9;
 
-/**
- * Action letters of a replayable run: ALS half-steps on users (u) or items (i); gradient
- * steps on both (g), on U only (p) or on V only (q).
- */
-const ALS_LETTER: Record<Side, string> = { users: 'u', items: 'i' };
-const GD_LETTER: Record<Side | 'both', string> = { both: 'g', users: 'p', items: 'q' };
+/** The lecture's C against c = 1 + α·r is fitted on dense P and C: only for matrices up to this many pairs. */
+export const COMPARE_MAX_PAIRS = 250_000;
 
 export class LabEngine {
   private spec: ProblemSpec | null = null;
@@ -54,8 +52,8 @@ export class LabEngine {
   private lastKind: StepKind = 'init';
   private bestLoss = Number.POSITIVE_INFINITY;
   private history: number[] = [];
-  /** Letters of the actions since initialisation (see ALS_LETTER and GD_LETTER). */
-  actions = '';
+  /** The actions since initialisation (see actions.ts). */
+  actions: RunAction[] = [];
 
   /** m·n of the loaded matrix (how heavy the model is to draw). */
   get size(): number {
@@ -83,14 +81,7 @@ export class LabEngine {
   }
 
   private rebuildProblem(): void {
-    const spec = this.spec!;
-    const settings = this.settings!;
-    const train = ratingsFromTriples(spec.m, spec.n, triplesOf(spec.train), spec.userIds, spec.itemIds);
-    this.test = spec.test ? ratingsFromTriples(spec.m, spec.n, triplesOf(spec.test), spec.userIds, spec.itemIds) : null;
-    if (spec.mode === 'explicit') this.problem = explicitProblem(train);
-    else if (spec.matrices)
-      this.problem = implicitProblem(implicitFromMatrices(spec.matrices.P, spec.matrices.C, spec.userIds, spec.itemIds));
-    else this.problem = implicitProblem(implicitFromObservations(train, settings.alpha));
+    ({ problem: this.problem, test: this.test } = problemOf(this.spec!, this.settings!.alpha));
   }
 
   /** Random U and V from the seed: step 0 of a run. */
@@ -99,7 +90,7 @@ export class LabEngine {
     const s = this.settings!;
     this.F = initFactors(spec.m, spec.n, s.factors, { seed: s.seed, scale: s.initScale });
     this.step = 0;
-    this.actions = '';
+    this.actions = [];
     this.history = [];
     this.bestLoss = Number.POSITIVE_INFINITY;
     return this.snapshot(generation, 'init', null, [], null, note);
@@ -145,7 +136,7 @@ export class LabEngine {
     const result = gradientStep(this.problem!, this.F!, s.lambda, s.learningRate, sides, this.bestLoss);
     this.bestLoss = Math.min(this.bestLoss, result.loss);
     this.step++;
-    this.actions += GD_LETTER[sides];
+    this.actions.push({ kind: 'gd', sides });
     return this.snapshot(generation, 'gd', sides, [], result.diverged, null);
   }
 
@@ -160,21 +151,25 @@ export class LabEngine {
     F.U.set(U);
     F.V.set(V);
     this.step = step;
-    this.actions = parseActions(this.actions).slice(0, step).join('');
+    this.actions = this.actions.slice(0, step);
     this.history = this.history.slice(0, step + 1);
     return this.snapshot(generation, 'restore', null, [], null, null);
   }
 
-  /** Re-runs a recorded action string (u, i, g letters) from a fresh initialisation. */
-  replay(actions: string, generation: number): Snapshot[] {
-    const bad = actions.match(/[^uigpq]/);
-    if (bad)
-      throw new RangeError(`The run "${actions.slice(0, 20)}" has an unknown action "${bad[0]}" (expected u, i, g, p or q).`);
+  /** Re-runs a recorded run (see actions.ts) from a fresh initialisation. */
+  replay(actions: readonly RunAction[], generation: number): Snapshot[] {
+    const F = this.F!;
+    for (const a of actions) {
+      if (a.kind === 'row' && !(Number.isInteger(a.index) && a.index >= 0 && a.index < (a.side === 'users' ? F.m : F.n)))
+        throw new RangeError(
+          `The run solves ${a.side === 'users' ? 'user' : 'item'} ${a.index + 1}, which this matrix does not have.`,
+        );
+    }
     const out = [this.init(generation)];
-    for (const letter of actions) {
-      if (letter === 'u') out.push(this.halfStepAls('users', generation));
-      else if (letter === 'i') out.push(this.halfStepAls('items', generation));
-      else out.push(this.gradient(letter === 'g' ? 'both' : letter === 'p' ? 'users' : 'items', generation));
+    for (const a of actions) {
+      if (a.kind === 'als') out.push(this.halfStepAls(a.side, generation));
+      else if (a.kind === 'gd') out.push(this.gradient(a.sides, generation));
+      else out.push(this.solveRow(a.side, a.index, generation));
     }
     return out;
   }
@@ -182,7 +177,7 @@ export class LabEngine {
   private halfStepAls(side: Side, generation: number): Snapshot {
     const result = alsHalfStep(this.problem!, this.F!, side, this.settings!.lambda);
     this.step++;
-    this.actions += ALS_LETTER[side];
+    this.actions.push({ kind: 'als', side });
     return this.snapshot(generation, side, side, result.singular, null, null);
   }
 
@@ -198,7 +193,7 @@ export class LabEngine {
   solveRow(side: Side, index: number, generation: number): Snapshot {
     const result = solveRows(this.problem!, this.F!, side, this.settings!.lambda, [index]);
     this.step++;
-    this.actions += `${side === 'users' ? 'U' : 'I'}${index}.`;
+    this.actions.push({ kind: 'row', side, index });
     return this.snapshot(generation, 'row', side, result.singular, null, null, index);
   }
 
@@ -206,17 +201,23 @@ export class LabEngine {
   compareConfidence(alpha: number, iterations: number): ConfidenceComparison {
     const spec = this.spec!;
     const s = this.settings!;
-    let P: number[][];
-    let C: number[][];
-    if (spec.matrices) ({ P, C } = spec.matrices);
-    else {
-      P = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(0));
-      C = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(0));
-      spec.train.rows.forEach((i, t) => {
-        const r = spec.train.values[t]!;
-        P[i]![spec.train.cols[t]!] = r > 0 ? 1 : 0;
-        C[i]![spec.train.cols[t]!] = r;
-      });
+    if (spec.m * spec.n > COMPARE_MAX_PAIRS)
+      throw new RangeError(
+        `The comparison fits the dense P and C of every pair; this matrix has ${(spec.m * spec.n).toLocaleString('en')} pairs, more than the ${COMPARE_MAX_PAIRS.toLocaleString('en')} it allows.`,
+      );
+    const P = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(0));
+    const C = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(spec.confidence?.base ?? 0));
+    const { train } = spec;
+    for (let i = 0; i < spec.m; i++) {
+      for (let p = train.ptr[i]!; p < train.ptr[i + 1]!; p++) {
+        const r = train.val[p]!;
+        P[i]![train.col[p]!] = r > 0 ? 1 : 0;
+        if (!spec.confidence) C[i]![train.col[p]!] = r;
+      }
+    }
+    if (spec.confidence) {
+      const E = spec.confidence.entries;
+      for (let i = 0; i < spec.m; i++) for (let p = E.ptr[i]!; p < E.ptr[i + 1]!; p++) C[i]![E.col[p]!] = E.val[p]!;
     }
     return compareConfidence(P, C, {
       factors: s.factors,
@@ -255,6 +256,7 @@ export class LabEngine {
       generation,
       step: this.step,
       kind,
+      product: null,
       m: F.m,
       n: F.n,
       d: F.d,
@@ -270,30 +272,9 @@ export class LabEngine {
   }
 }
 
-/**
- * Splits a run's action string into tokens: u, i (ALS half-steps), g, p, q (gradient steps),
- * U<k>. and I<k>. (the closed-form solve of user or item k alone, 0-based).
- */
-export function parseActions(actions: string): string[] {
-  const tokens: string[] = [];
-  const pattern = /[uigpq]|[UI]\d+\./y;
-  while (pattern.lastIndex < actions.length) {
-    const at = pattern.lastIndex;
-    const match = pattern.exec(actions);
-    if (!match) {
-      throw new RangeError(
-        `The run "${actions.slice(0, 24)}" has an unknown action at "${actions.slice(at, at + 6)}" (expected u, i, g, p, q, U<k>. or I<k>.).`,
-      );
-    }
-    tokens.push(match[0]);
-  }
-  return tokens;
-}
-
 /** A hyperparameter sweep on a spec's training entries (stateless: it does not touch the lab's run). */
 export function sweepSpec(spec: ProblemSpec, options: SweepOptions): { points: SweepPoint[]; train: number; test: number } {
-  const R = ratingsFromTriples(spec.m, spec.n, triplesOf(spec.train), spec.userIds, spec.itemIds);
-  return sweepHyperparameter(R, options);
+  return sweepHyperparameter(ratingsOfRows(spec, spec.train), options);
 }
 
 function dChangeNote(from: number, to: number): string {
@@ -307,7 +288,7 @@ function dChangeNote(from: number, to: number): string {
 function carryOver(old: Factors, before: ProblemSpec, after: ProblemSpec, settings: ModelSettings): Factors {
   const d = old.d;
   const fresh = initFactors(after.m, after.n, d, { seed: settings.seed, scale: settings.initScale });
-  const copy = (ids: string[], oldIds: string[], from: Float64Array, to: Float64Array) => {
+  const copy = (ids: readonly string[], oldIds: readonly string[], from: Float64Array, to: Float64Array) => {
     const index = new Map(oldIds.map((id, r) => [id, r]));
     ids.forEach((id, r) => {
       const o = index.get(id) ?? (ids.length === oldIds.length ? r : undefined);
@@ -317,4 +298,17 @@ function carryOver(old: Factors, before: ProblemSpec, after: ProblemSpec, settin
   copy(after.userIds, before.userIds, old.U, fresh.U);
   copy(after.itemIds, before.itemIds, old.V, fresh.V);
   return fresh;
+}
+
+/**
+ * UVᵀ at the rows and columns a canvas heatmap draws, for a large model's snapshot (null for
+ * small ones, whose views compute the whole product): computed here so the page never
+ * spends a frame on it.
+ */
+export function productSample(snapshot: Snapshot): ProductSample | null {
+  const { m, n, d, U, V } = snapshot;
+  if (!U || !V || m * n <= LARGE_PRODUCT) return null;
+  const rows = evenSample(m, PRODUCT_SAMPLE.rows);
+  const cols = evenSample(n, PRODUCT_SAMPLE.cols);
+  return { rows, cols, values: predictGrid({ m, n, d, U, V }, rows, cols) };
 }

@@ -2,25 +2,29 @@
  * The page ↔ worker protocol. The worker owns the model (R, U, V); the page sends
  * commands and renders the snapshots it gets back. Every request carries an id and a
  * generation: replies from an older generation (before a reset or a new data set) are
- * dropped by the client.
+ * dropped by the client. Each request type names its replies in {@link ReplyMap}, and
+ * {@link ReplyFor} derives a request's reply type from it (excalidraw's habit), so the
+ * dispatcher cannot answer a request with a reply its caller does not expect.
  */
 import type {
   ConfidenceComparison,
+  Dataset,
   HalfStepResult,
-  SweepOptions,
-  SweepPoint,
   LossParts,
   Mode,
+  Side,
   SingularRow,
   SolveTrace,
-  Side,
+  SweepOptions,
+  SweepPoint,
 } from '../core';
+import type { RunAction } from './actions';
 
-/** Known entries as parallel arrays (row, column, value), with the matrix shape and labels. */
-export interface EntryList {
-  rows: Int32Array;
-  cols: Int32Array;
-  values: Float64Array;
+/** Known entries of a matrix in CSR by user: row i's entries are ptr[i]..ptr[i+1] (columns sorted). */
+export interface SparseRows {
+  ptr: Int32Array;
+  col: Int32Array;
+  val: Float64Array;
 }
 
 /** What to factorise: everything the worker needs to rebuild the core's Problem. */
@@ -28,14 +32,14 @@ export interface ProblemSpec {
   mode: Mode;
   m: number;
   n: number;
-  userIds: string[];
-  itemIds: string[];
-  /** Training entries: ratings (explicit) or observations r_ij ≥ 0 (implicit, c = 1 + α·r). */
-  train: EntryList;
+  userIds: readonly string[];
+  itemIds: readonly string[];
+  /** Training entries: ratings (explicit), observations r_ij ≥ 0 (implicit, c = 1 + α·r), or P's known entries. */
+  train: SparseRows;
   /** Held-out entries, for the held-out RMSE. */
-  test: EntryList | null;
-  /** Implicit only: P and C given entry by entry (the lecture's), instead of c = 1 + α·r. */
-  matrices: { P: number[][]; C: number[][] } | null;
+  test: SparseRows | null;
+  /** Implicit only: the lecture's C (base for every pair not listed), instead of c = 1 + α·r. */
+  confidence: { base: number; entries: SparseRows } | null;
 }
 
 export type Solver = 'als' | 'gd';
@@ -61,6 +65,13 @@ export interface Metrics extends LossParts {
   testRmse: number | null;
 }
 
+/** UVᵀ at evenly sampled rows and columns (row-major rows.length × cols.length), for large models. */
+export interface ProductSample {
+  rows: Int32Array;
+  cols: Int32Array;
+  values: Float64Array;
+}
+
 /** The model after an action: what every view renders. */
 export interface Snapshot {
   generation: number;
@@ -73,6 +84,8 @@ export interface Snapshot {
   /** The factors after the action; null for the earlier steps of a batch played at full speed. */
   U: Float64Array | null;
   V: Float64Array | null;
+  /** For large models (m·n above LARGE_PRODUCT), UVᵀ at the rows and columns a heatmap draws; null otherwise. */
+  product: ProductSample | null;
   metrics: Metrics;
   /** Rows whose systems were singular in this action (their vectors were left unchanged). */
   singular: SingularRow[];
@@ -86,6 +99,15 @@ export interface Snapshot {
   note: string | null;
 }
 
+/**
+ * How to build a data set in the worker. Generic on purpose: the generated presets today;
+ * file bytes (`{ kind: 'file', bytes, … }`) join as another recipe with its own builder
+ * (see datasetBuilders.ts), and the command, progress and cancel stay the same.
+ */
+export type DatasetRecipe =
+  | { kind: 'preset'; preset: 'ml100k'; seed?: number }
+  | { kind: 'synthetic'; users: number; items: number; ratings: number; seed: number; name?: string };
+
 export type Request =
   | { type: 'load'; spec: ProblemSpec; settings: ModelSettings; keepFactors: boolean }
   | { type: 'init' }
@@ -98,19 +120,91 @@ export type Request =
   | { type: 'solveRow'; side: Side; index: number }
   | { type: 'trace'; side: Side; index: number; factors: { U: Float64Array; V: Float64Array } | null }
   | { type: 'compareConfidence'; alpha: number; iterations: number }
-  | { type: 'replay'; actions: string }
-  | { type: 'sweep'; spec: ProblemSpec; options: SweepOptions };
+  | { type: 'replay'; actions: RunAction[] }
+  | { type: 'sweep'; spec: ProblemSpec; options: SweepOptions }
+  | { type: 'buildDataset'; recipe: DatasetRecipe }
+  | { type: 'cancel'; target: number };
 
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-/** Replies: one per request, plus a stream of snapshots while playing. */
-export type Reply =
-  | { type: 'snapshot'; id: number; generation: number; snapshots: Snapshot[] }
-  | { type: 'trace'; id: number; generation: number; trace: SolveTrace }
-  | { type: 'comparison'; id: number; generation: number; comparison: ConfidenceComparison }
-  | { type: 'sweep'; id: number; generation: number; result: SweepResult }
-  | { type: 'error'; id: number; generation: number; message: string }
-  | { type: 'stopped'; id: number; generation: number; reason: string };
+interface ReplyBase {
+  id: number;
+  generation: number;
+}
+export interface SnapshotReply extends ReplyBase {
+  type: 'snapshot';
+  snapshots: Snapshot[];
+}
+export interface TraceReply extends ReplyBase {
+  type: 'trace';
+  trace: SolveTrace;
+}
+export interface ComparisonReply extends ReplyBase {
+  type: 'comparison';
+  comparison: ConfidenceComparison;
+}
+export interface SweepReply extends ReplyBase {
+  type: 'sweep';
+  result: SweepResult;
+}
+export interface DatasetReply extends ReplyBase {
+  type: 'dataset';
+  dataset: Dataset;
+  /** Content hash of the data set (hex), computed where it was built. */
+  key: string;
+}
+export interface ProgressReply extends ReplyBase {
+  type: 'progress';
+  /** What is being done ("generating ratings", "building the matrix"). */
+  phase: string;
+  done: number;
+  total: number;
+}
+export interface StoppedReply extends ReplyBase {
+  type: 'stopped';
+  reason: string;
+}
+/** A request that needs no other answer (pause when not playing, cancel). */
+export interface AckReply extends ReplyBase {
+  type: 'ack';
+}
+export interface ErrorReply extends ReplyBase {
+  type: 'error';
+  message: string;
+  /** The request was cancelled (not a failure). */
+  cancelled?: boolean;
+}
+/** Sent by the client itself (never by the worker): the worker died or hung and a new one was started. */
+export interface RestartedReply extends ReplyBase {
+  type: 'restarted';
+  reason: string;
+}
+
+/** The replies each request type may get (besides an error). */
+export interface ReplyMap {
+  load: SnapshotReply;
+  init: SnapshotReply;
+  halfStep: SnapshotReply;
+  step: SnapshotReply;
+  settings: SnapshotReply;
+  play: SnapshotReply | StoppedReply;
+  pause: AckReply;
+  restore: SnapshotReply;
+  solveRow: SnapshotReply;
+  trace: TraceReply;
+  compareConfidence: ComparisonReply;
+  replay: SnapshotReply;
+  sweep: SweepReply;
+  buildDataset: DatasetReply | ProgressReply;
+  cancel: AckReply;
+}
+
+/** The replies a request may get. */
+export type ReplyFor<R extends Request> = ReplyMap[R['type']] | ErrorReply;
+
+/** Every reply the worker sends, plus the client's own `restarted`. */
+export type Reply = ReplyFor<Request> | RestartedReply;
 
 export interface Envelope {
   id: number;
@@ -125,3 +219,8 @@ export interface SweepResult {
   train: number;
   test: number;
 }
+
+/** Above this many entries UVᵀ is not drawn whole: the worker sends it at sampled rows and columns. */
+export const LARGE_PRODUCT = 200_000;
+/** How many rows and columns of a large UVᵀ the worker samples (the canvas heatmap's resolution). */
+export const PRODUCT_SAMPLE = { rows: 420, cols: 640 } as const;

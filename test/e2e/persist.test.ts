@@ -7,6 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, numberIn, openApp } from './browser';
 import { encodeLab } from '../../src/state/urlCodec';
 import { DEFAULT_SETTINGS } from '../../src/state/presets';
+import { decodeRun, type RunAction } from '../../src/worker/actions';
+
+function runOf(text: string): RunAction[] {
+  const run = decodeRun(text);
+  if (!run.ok) throw new Error(run.error);
+  return run.actions;
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -107,7 +114,7 @@ describe('the lab lives in the URL', () => {
     const other = encodeLab({
       source: { kind: 'preset', preset: 'tastes' },
       settings: { factors: 3 },
-      run: { actions: 'uiuiu' },
+      run: { actions: runOf('uiuiu') },
     });
     await page.evaluate((hash) => {
       location.hash = hash;
@@ -122,7 +129,7 @@ describe('the lab lives in the URL', () => {
     const link = encodeLab({
       source: { kind: 'preset', preset: 'ml100k' },
       settings: { ...DEFAULT_SETTINGS, factors: 10, initScale: 0.1 },
-      run: { actions: '' },
+      run: { actions: [] },
     });
     const { page, context, errors } = await openApp(browser, '/#' + link);
     await waitForModel(page);

@@ -3,7 +3,7 @@
  * r̂_ij = u_iᵀ v_j with the numbers, and the residual when r_ij is known.
  */
 import { useLab } from '../../state/LabContext';
-import { cellKey } from '../../state/labData';
+import { cellAt, isHeldOut } from '../../state/labData';
 import { Tex, texNumber } from '../common/Tex';
 import { predict } from '../../core';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
@@ -35,9 +35,9 @@ export function HoverExplain() {
           .slice(0, 3)
           .map((ua, a) => `(${texNumber(ua)})(${texNumber(v[a]!)})`)
           .join(' + ')} + \\dots`;
-  const r = data.cells[i]?.[j];
-  const heldOut = data.heldOut.includes(cellKey(i, j));
-  const known = r !== null && r !== undefined;
+  const r = cellAt(data, i, j);
+  const heldOut = isHeldOut(data, i, j);
+  const known = r !== null;
   const symbol = data.mode === 'implicit' ? 'p' : 'r';
   return (
     <div className="hover-explain" aria-live="polite" aria-label="Prediction explained">

@@ -9,7 +9,7 @@ import { evenSample, predictGrid, reconstruct } from '../../core';
 /** Above this many entries, UVᵀ is drawn from a sample of its rows and columns. */
 const LARGE = 200_000;
 import { useLab } from '../../state/LabContext';
-import { cellKey } from '../../state/labData';
+import { cellAt, isHeldOut } from '../../state/labData';
 import { SPEEDS } from '../../state/labStore';
 import { factorColor, ratingColor } from '../common/colors';
 import { Tex } from '../common/Tex';
@@ -57,11 +57,14 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
   // A large UVᵀ (ML-100k: 1.6 M entries) is computed only at the rows and columns drawn.
   const large = m * n > LARGE;
   const sample = useMemo(() => (large ? { rows: evenSample(m, 420), cols: evenSample(n, 640) } : null), [large, m, n]);
+  // The worker sends a large model's UVᵀ already sampled; an older step scrubbed to is computed here.
+  const product = entry?.product ?? null;
   const UVT = useMemo(() => {
+    if (product && sample && product.values.length === sample.rows.length * sample.cols.length) return product.values;
     if (!U.values || !V.values || U.values.length !== m * d || V.values.length !== n * d) return null;
     const F = { m, n, d, U: U.values, V: V.values };
     return sample ? predictGrid(F, sample.rows, sample.cols) : reconstruct(F);
-  }, [U.values, V.values, m, n, d, sample]);
+  }, [product, U.values, V.values, m, n, d, sample]);
 
   // Cell size: fit d + n columns (plus two label gutters) into the width.
   const cell = Math.max(14, Math.min(maxCell, Math.floor((width - 2 * 64 - 24) / (d + n))));
@@ -74,11 +77,10 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
     () => (implicit ? ratingColor(0, 1) : ratingColor(data.scale.min, data.scale.max)),
     [implicit, data.scale],
   );
-  const held = useMemo(() => new Set(data.heldOut), [data.heldOut]);
 
   const unknown = (i: number, j: number) => {
-    const v = data.cells[i]?.[j];
-    return v === null || v === undefined || (implicit && v === 0);
+    const v = cellAt(data, i, j);
+    return v === null || (implicit && v === 0);
   };
   const hoverRows = hover ? new Set([hover.i]) : null;
   const hoverCols = hover ? new Set([hover.j]) : null;
@@ -179,15 +181,15 @@ export function FactorProduct({ maxCell = 64, legends = true }: FactorProductPro
             hover={hover}
             onHover={onHover}
             marked={unknown}
-            outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !held.has(cellKey(i, j)) : undefined}
-            hatched={(i, j) => held.has(cellKey(i, j))}
+            outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !isHeldOut(data, i, j) : undefined}
+            hatched={(i, j) => isHeldOut(data, i, j)}
             highlightRows={selectedUser}
             highlightCols={selectedItem}
             describe={(i, j, v) => {
-              const r = data.cells[i]?.[j];
+              const r = cellAt(data, i, j);
               const who = `r̂(${data.userIds[i]}, ${data.itemIds[j]}) = ${v.toFixed(2)}`;
-              if (r === null || r === undefined) return `${who}: prediction for an unknown rating`;
-              return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${held.has(cellKey(i, j)) ? ' (held out)' : ''}`;
+              if (r === null) return `${who}: prediction for an unknown rating`;
+              return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${isHeldOut(data, i, j) ? ' (held out)' : ''}`;
             }}
           />
           <figcaption>

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { rowOf } from '../../core';
 import { useLab } from '../../state/LabContext';
-import { cellKey } from '../../state/labData';
+import { cellAt, isHeldOut } from '../../state/labData';
 import { currentEntry, SPEEDS } from '../../state/labStore';
 import { useTween } from '../common/useTween';
 import { norm, rankItems, rankMoves, type RankedItem } from './latentGeometry';
@@ -136,7 +136,6 @@ export function useLatentModel(): LatentState {
   if (m === 0 || n === 0) return { ready: false, reason: 'There are no users or items to draw.' };
 
   const implicit = data.mode === 'implicit';
-  const held = new Set(data.heldOut);
   const userPoint: [number, number] = active ? toPlane(active.u, d, axes) : [coords[2 * user] ?? 0, coords[2 * user + 1] ?? 0];
   return {
     ready: true,
@@ -158,11 +157,11 @@ export function useLatentModel(): LatentState {
     V,
     implicit,
     known: (j) => {
-      const v = data.cells[user]?.[j];
-      if (v === null || v === undefined || (implicit && v === 0)) return null;
+      const v = cellAt(data, user, j);
+      if (v === null || (implicit && v === 0)) return null;
       return v;
     },
-    heldOut: (j) => held.has(cellKey(user, j)),
+    heldOut: (j) => isHeldOut(data, user, j),
     pickUser,
     moveUser,
     placeUser,

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useLab } from '../../state/LabContext';
-import { knownCount } from '../../state/labData';
+import { heldOutCount, knownCount } from '../../state/labData';
 import { Tex, texNumber } from '../common/Tex';
 import './ObjectivePanel.css';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
@@ -41,9 +41,9 @@ export function ObjectivePanel() {
   const lambda = useLab((s) => s.settings.lambda);
   const mode = useLab((s) => s.data.mode);
   const data = useLab((s) => s.data);
-  const heldOut = data.heldOut.length;
+  const heldOut = heldOutCount(data);
   // Counting the cells (1.6 M for ML-100k) belongs in a memo on the data, not in a selector run on every update.
-  const known = useMemo(() => knownCount(data) - data.heldOut.length, [data]);
+  const known = useMemo(() => knownCount(data) - heldOutCount(data), [data]);
   if (!entry) return <p className="muted">Preparing the model…</p>;
   const { data: dataTerm, regularization, total, trainRmse, testRmse } = entry.metrics;
   const norms = lambda > 0 ? regularization / lambda : null;

@@ -4,6 +4,7 @@
  */
 import { useLab } from '../../state/LabContext';
 import { addItem, addUser, clearHeldOut } from '../../state/edits';
+import { heldOutCount } from '../../state/labData';
 import type { GridSide } from './MatrixGrid';
 import type { Notice } from './RatingGrid';
 
@@ -73,7 +74,7 @@ export function GridControls({ user, item, holdMode, onHoldMode, onRemove, onNot
         >
           Hold out
         </button>
-        {data.heldOut.length > 0 && (
+        {heldOutCount(data) > 0 && (
           <button
             type="button"
             onClick={() => {
@@ -82,7 +83,7 @@ export function GridControls({ user, item, holdMode, onHoldMode, onRemove, onNot
             }}
             title="Put every held-out cell back into training"
           >
-            Clear {data.heldOut.length} held out
+            Clear {heldOutCount(data)} held out
           </button>
         )}
       </span>

@@ -17,7 +17,7 @@ import {
   validateEntry,
   type EditResult,
 } from '../../state/edits';
-import type { LabData } from '../../state/labData';
+import { heldOutCount, type LabData } from '../../state/labData';
 import { DataToolbar } from '../DataToolbar/DataToolbar';
 import { cellViews, editText, layersOf, type GridLayer } from './cellView';
 import { DataSettings } from './DataSettings';
@@ -177,7 +177,7 @@ export function RatingGrid({
       )}
       <p id={describedBy} className="rg-caption">
         {captionOf(kind, layerInfo.long, alpha)}
-        {data.heldOut.length > 0 && ` ${data.heldOut.length} held out (hatched).`}
+        {heldOutCount(data) > 0 && ` ${heldOutCount(data)} held out (hatched).`}
       </p>
       <MatrixGrid
         label={label}

@@ -4,7 +4,7 @@
  * Pure: the component asks for the cells in view only.
  */
 import { interpolateRgb } from 'd3';
-import { cellKey, type LabData } from '../../state/labData';
+import { cellAt, confidenceAt, isHeldOut, maxCell, maxConfidence, type LabData } from '../../state/labData';
 import { dataKind, formatNumber, type DataKind } from '../../state/edits';
 import { divergingColor, ratingColor, textOn, type ColorScale } from '../common/colors';
 
@@ -66,20 +66,14 @@ function lightTable(color: ColorScale) {
   };
 }
 
-function maxOf(rows: readonly (readonly (number | null)[])[], f: (v: number | null) => number): number {
-  let max = 0;
-  for (const row of rows) for (const v of row) max = Math.max(max, f(v));
-  return max;
-}
-
 /** The value a layer holds at (i, j) (null = `?` / no interaction). */
 export function layerValue(data: LabData, layer: GridLayer, alpha: number, i: number, j: number): number | null {
-  const v = data.cells[i]?.[j] ?? null;
+  const v = cellAt(data, i, j);
   switch (layer) {
     case 'cells':
       return v;
     case 'confidence':
-      return data.confidence?.[i]?.[j] ?? null;
+      return confidenceAt(data, i, j);
     case 'p':
       return v !== null && v > 0 ? 1 : 0;
     case 'c':
@@ -90,33 +84,26 @@ export function layerValue(data: LabData, layer: GridLayer, alpha: number, i: nu
 /** A function giving the view of cell (i, j) for one layer of the data. */
 export function cellViews(data: LabData, layer: GridLayer, alpha: number): (i: number, j: number) => CellView {
   const kind = dataKind(data);
-  const held = new Set(data.heldOut);
   let color: ColorScale;
   if (kind === 'explicit') color = ratingColor(data.scale.min, data.scale.max);
   else if (layer === 'cells' && kind === 'alpha') {
     // Observations: white at none, purple for more (one side of the diverging scale).
-    const top = Math.max(
-      1,
-      maxOf(data.cells, (v) => v ?? 0),
-    );
+    const top = Math.max(1, maxCell(data));
     color = divergingColor(-top, 0, top);
   } else if (layer === 'confidence') {
-    const top = Math.max(
-      1e-9,
-      maxOf(data.confidence ?? [], (v) => v ?? 0),
-    );
+    const top = Math.max(1e-9, maxConfidence(data));
     color = divergingColor(-top, 0, top);
   } else if (layer === 'c') {
-    const top = 1 + alpha * maxOf(data.cells, (v) => v ?? 0);
+    const top = 1 + alpha * maxCell(data);
     color = divergingColor(-top, 0, top);
   } else color = divergingColor(-1, 0, 1);
   const light = lightTable(color);
   const unknownText = kind === 'alpha' ? '' : '?';
   return (i, j) => {
     const v = layerValue(data, layer, alpha, i, j);
-    const heldOut = held.has(cellKey(i, j));
+    const heldOut = isHeldOut(data, i, j);
     if (v === null) return { text: unknownText, muted: true, background: null, color: null, heldOut };
-    const derivedFromNothing = (layer === 'p' || layer === 'c') && (data.cells[i]?.[j] ?? null) === null;
+    const derivedFromNothing = (layer === 'p' || layer === 'c') && cellAt(data, i, j) === null;
     const { background, color: ink } = light(v);
     return {
       text: formatNumber(v),

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ConfidenceComparison as Comparison } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { clientOf } from '../../state/labStore';
+import { cellAt } from '../../state/labData';
 import { ratingColor } from '../common/colors';
 import { Heatmap } from '../Heatmap/Heatmap';
 
@@ -30,7 +31,7 @@ export function ConfidenceComparison() {
       .catch((e: Error) => setError(e.message))
       .finally(() => setBusy(false));
   };
-  const observed = (i: number, j: number) => (data.cells[i]?.[j] ?? 0) > 0;
+  const observed = (i: number, j: number) => (cellAt(data, i, j) ?? 0) > 0;
   return (
     <section className="confidence-comparison" aria-labelledby="cc-title">
       <h3 id="cc-title">What the lecture's C does</h3>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkChoice, checkNumber, LessonParseError, parseAttrs, parseLesson } from '../../../src/lessons/parseLesson';
 import { parseRoute, routeHash } from '../../../src/lessons/route';
 import { labOptionsFromAttrs, panelsFromAttrs } from '../../../src/lessons/LessonLab';
+import { heldOutPairs } from '../../../src/state/labData';
 
 const SAMPLE = `---
 title: The toy example
@@ -102,7 +103,7 @@ describe('routes and lesson labs', () => {
     const options = labOptionsFromAttrs({ preset: 'lecture-r', d: '3', lambda: '0', solver: 'gd', eta: '0.02', held: '0,0;0,1' });
     expect(options.settings).toMatchObject({ factors: 3, lambda: 0, solver: 'gd', learningRate: 0.02 });
     // (0,1) is a ? in the lecture's R: it cannot be held out.
-    expect(options.data?.heldOut).toEqual(['0,0']);
+    expect(heldOutPairs(options.data!)).toEqual([[0, 0]]);
     expect(panelsFromAttrs({ panels: 'grid, loss ,nonsense' })).toEqual(['grid', 'loss']);
     expect(() => labOptionsFromAttrs({ preset: 'nope' })).toThrow(/Unknown preset/);
   });

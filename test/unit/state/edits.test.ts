@@ -7,8 +7,8 @@
  *   u3 [  1  5  5  ?  ?  5 ]
  *   u4 [  ?  ?  2  ?  ?  3 ]
  *
- * Every edit is a pure function: the old data is never changed, and only the rows an edit
- * touches are new arrays.
+ * Every edit is a pure function: the old data is never changed, and what an edit does not
+ * touch (labels, the pattern of known cells, P when C changes) is shared, not copied.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -28,13 +28,12 @@ import {
   setConfidence,
   setKind,
   setScale,
-  shiftHeldOut,
   thresholdToImplicit,
   toggleHeldOut,
   validateEntry,
   type EditResult,
 } from '../../../src/state/edits';
-import type { LabData } from '../../../src/state/labData';
+import { denseCells, denseConfidence, heldOutPairs, type LabData } from '../../../src/state/labData';
 import { lecturePC, lectureR } from '../../../src/state/presets';
 
 /** The data of a successful edit (fails the test with the message otherwise). */
@@ -49,7 +48,10 @@ function refused(result: EditResult): string {
 }
 
 /** A deep copy, to check that an edit left its input alone. */
-const frozen = (data: LabData) => JSON.parse(JSON.stringify(data)) as LabData;
+const frozen = (data: LabData) => structuredClone(data);
+const cells = denseCells;
+const C = (data: LabData) => denseConfidence(data)!;
+const held = heldOutPairs;
 
 describe('parseEntry: what a student types', () => {
   it('reads numbers, a decimal comma, a real minus sign and percentages', () => {
@@ -111,19 +113,20 @@ describe('checking a value against the data', () => {
 });
 
 describe('setCell', () => {
-  it('fills the ? of u1 × i2 with 4, copying only row u1', () => {
+  it('fills the ? of u1 × i2 with 4, leaving the input and the labels alone', () => {
     const R = lectureR();
     const before = frozen(R);
     const next = done(setCell(R, 0, 1, 4));
-    expect(next.cells[0]).toEqual([1, 4, null, 2, null, 1]);
+    expect(cells(next)[0]).toEqual([1, 4, null, 2, null, 1]);
+    expect(cells(next).slice(1)).toEqual(cells(R).slice(1));
     expect(R).toEqual(before);
-    expect(next.cells[0]).not.toBe(R.cells[0]);
-    expect(next.cells[1]).toBe(R.cells[1]);
+    expect(next.ratings).not.toBe(R.ratings);
     expect(next.userIds).toBe(R.userIds);
+    expect(next.ratings.userIds).toBe(next.userIds);
   });
 
   it('makes a rating unknown again with null', () => {
-    expect(done(setCell(lectureR(), 2, 1, null)).cells[2]).toEqual([1, null, 5, null, null, 5]);
+    expect(cells(done(setCell(lectureR(), 2, 1, null)))[2]).toEqual([1, null, 5, null, null, 5]);
   });
 
   it('refuses a 7 on the scale 1–5 and leaves the data as it was', () => {
@@ -141,9 +144,12 @@ describe('setCell', () => {
   });
 
   it('stops holding out a cell that becomes unknown', () => {
-    const held = done(toggleHeldOut(lectureR(), 2, 1));
-    expect(done(setCell(held, 2, 1, null)).heldOut).toEqual([]);
-    expect(done(setCell(held, 2, 1, 4)).heldOut).toEqual(['2,1']);
+    const heldData = done(toggleHeldOut(lectureR(), 2, 1));
+    expect(held(done(setCell(heldData, 2, 1, null)))).toEqual([]);
+    expect(held(done(setCell(heldData, 2, 1, 4)))).toEqual([[2, 1]]);
+    // Inserting a rating before it moves its position: it still names u3 × i2.
+    expect(held(done(setCell(heldData, 0, 1, 4)))).toEqual([[2, 1]]);
+    expect(held(done(setCell(heldData, 2, 0, null)))).toEqual([[2, 1]]);
   });
 });
 
@@ -151,10 +157,10 @@ describe('setConfidence (the lecture’s C)', () => {
   it('changes c_12 = 0.37 of u2 × i2 and nothing else', () => {
     const PC = lecturePC();
     const next = done(setConfidence(PC, 1, 1, 0.9));
-    expect(next.confidence![1]).toEqual([0, 0.9, 0.1, 0, 0.63, 0.01]);
-    expect(next.confidence![0]).toBe(PC.confidence![0]);
-    expect(PC.confidence![1]![1]).toBe(0.37);
-    expect(next.cells).toBe(PC.cells);
+    expect(C(next)[1]).toEqual([0, 0.9, 0.1, 0, 0.63, 0.01]);
+    expect(C(next).filter((_, i) => i !== 1)).toEqual(C(PC).filter((_, i) => i !== 1));
+    expect(C(PC)[1]![1]).toBe(0.37);
+    expect(next.ratings).toBe(PC.ratings);
   });
 
   it('is refused for explicit data and for negative values', () => {
@@ -196,15 +202,15 @@ describe('adding users and items', () => {
   it('adds u5 with no ratings', () => {
     const next = done(addUser(lectureR()));
     expect(next.userIds).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
-    expect(next.cells[4]).toEqual([null, null, null, null, null, null]);
-    expect(next.cells).toHaveLength(5);
+    expect(cells(next)[4]).toEqual([null, null, null, null, null, null]);
+    expect(cells(next)).toHaveLength(5);
   });
 
   it('adds i7, an item nobody has rated', () => {
     const next = done(addItem(lectureR()));
     expect(next.itemIds.at(-1)).toBe('i7');
-    expect(next.cells.map((row) => row.length)).toEqual([7, 7, 7, 7]);
-    expect(next.cells.map((row) => row[6])).toEqual([null, null, null, null]);
+    expect(cells(next).map((row) => row.length)).toEqual([7, 7, 7, 7]);
+    expect(cells(next).map((row) => row[6])).toEqual([null, null, null, null]);
   });
 
   it('refuses a name already taken', () => {
@@ -216,40 +222,62 @@ describe('adding users and items', () => {
     const PC = lecturePC();
     expect(baselineConfidence(PC)).toBe(0);
     const more = done(addItem(done(addUser(PC))));
-    expect(more.confidence).toHaveLength(5);
-    expect(more.confidence![4]).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(more.confidence!.map((row) => row.length)).toEqual([7, 7, 7, 7, 7]);
+    expect(C(more)).toHaveLength(5);
+    expect(C(more)[4]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(C(more).map((row) => row.length)).toEqual([7, 7, 7, 7, 7]);
+    expect(C(more).map((row) => row[6])).toEqual([0, 0, 0, 0, 0]);
   });
 });
 
 describe('removing users and items keeps the held-out cells on the same ratings', () => {
   /** u1×i4 (2), u3×i2 (5), u4×i6 (3) held out. */
-  const held = () => ['0,3', '2,1', '3,5'].reduce((d, key) => done(toggleHeldOut(d, +key[0]!, +key[2]!)), lectureR());
+  const heldThree = () =>
+    [
+      [0, 3],
+      [2, 1],
+      [3, 5],
+    ].reduce((d, [i, j]) => done(toggleHeldOut(d, i!, j!)), lectureR());
 
-  it('shifts the keys of later rows up when u2 goes', () => {
-    const data = held();
+  it('shifts the cells of later rows up when u2 goes', () => {
+    const data = heldThree();
     const next = done(removeUser(data, 1));
     expect(next.userIds).toEqual(['u1', 'u3', 'u4']);
-    expect(next.heldOut).toEqual(['0,3', '1,1', '2,5']);
+    expect(held(next)).toEqual([
+      [0, 3],
+      [1, 1],
+      [2, 5],
+    ]);
     // The held-out cells are still u1×i4 = 2, u3×i2 = 5 and u4×i6 = 3.
-    expect(next.heldOut.map((k) => k.split(',').map(Number)).map(([i, j]) => next.cells[i!]![j!])).toEqual([2, 5, 3]);
-    expect(data.heldOut).toEqual(['0,3', '2,1', '3,5']);
+    expect(held(next).map(([i, j]) => cells(next)[i]![j])).toEqual([2, 5, 3]);
+    expect(held(data)).toEqual([
+      [0, 3],
+      [2, 1],
+      [3, 5],
+    ]);
   });
 
-  it('drops the keys of the removed row', () => {
-    expect(done(removeUser(held(), 2)).heldOut).toEqual(['0,3', '2,5']);
+  it('drops the held-out cells of the removed row', () => {
+    expect(held(done(removeUser(heldThree(), 2)))).toEqual([
+      [0, 3],
+      [2, 5],
+    ]);
   });
 
-  it('shifts the keys of later columns left when i2 goes, and drops i2’s', () => {
-    const next = done(removeItem(held(), 1));
+  it('shifts the cells of later columns left when i2 goes, and drops i2’s', () => {
+    const next = done(removeItem(heldThree(), 1));
     expect(next.itemIds).toEqual(['i1', 'i3', 'i4', 'i5', 'i6']);
-    expect(next.cells[0]).toEqual([1, null, 2, null, 1]);
-    expect(next.heldOut).toEqual(['0,2', '3,4']);
+    expect(cells(next)[0]).toEqual([1, null, 2, null, 1]);
+    expect(held(next)).toEqual([
+      [0, 2],
+      [3, 4],
+    ]);
   });
 
   it('removes the confidence row and column with P', () => {
     const next = done(removeItem(done(removeUser(lecturePC(), 0)), 0));
-    expect(next.confidence).toEqual([
+    expect(next.confidence!.entries.userIds).toBe(next.userIds);
+    expect(next.confidence!.entries.itemIds).toBe(next.itemIds);
+    expect(C(next)).toEqual([
       [0.37, 0.1, 0, 0.63, 0.01],
       [0.42, 0.43, 0, 0, 0.23],
       [0, 0.26, 0, 0, 0.88],
@@ -263,11 +291,6 @@ describe('removing users and items keeps the held-out cells on the same ratings'
     for (let k = 0; k < 5; k++) d = done(removeItem(d, 0));
     expect(refused(removeItem(d, 0))).toBe('The matrix needs at least one item');
     expect(refused(removeUser(lectureR(), 9))).toMatch(/no user/);
-  });
-
-  it('shiftHeldOut on its own', () => {
-    expect(shiftHeldOut(['0,0', '1,4', '5,2'], 'users', 1)).toEqual(['0,0', '4,2']);
-    expect(shiftHeldOut(['0,0', '1,4', '5,2'], 'items', 0)).toEqual(['1,3', '5,1']);
   });
 });
 
@@ -301,13 +324,13 @@ describe('from explicit to implicit feedback: ≥ 4 → 1, else 0, ? stays ?', (
     const next = done(thresholdToImplicit(R, 4));
     expect(next.mode).toBe('implicit');
     expect(dataKind(next)).toBe('matrix');
-    expect(next.cells).toEqual([
+    expect(cells(next)).toEqual([
       [0, null, null, 0, null, 0],
       [null, 0, 0, null, 0, 0],
       [0, 1, 1, null, null, 1],
       [null, null, 0, null, null, 0],
     ]);
-    expect(next.confidence).toEqual([
+    expect(C(next)).toEqual([
       [1, 0, 0, 1, 0, 1],
       [0, 1, 1, 0, 1, 1],
       [1, 1, 1, 0, 0, 1],
@@ -318,13 +341,13 @@ describe('from explicit to implicit feedback: ≥ 4 → 1, else 0, ? stays ?', (
   });
 
   it('a lower threshold likes more: ≥ 2 makes every rating but the 1s a 1', () => {
-    const P = done(thresholdToImplicit(lectureR(), 2)).cells;
+    const P = cells(done(thresholdToImplicit(lectureR(), 2)));
     expect(P[0]).toEqual([0, null, null, 1, null, 0]);
   });
 
   it('keeps the held-out cells (they are still known)', () => {
-    const held = done(toggleHeldOut(lectureR(), 2, 1));
-    expect(done(thresholdToImplicit(held, 4)).heldOut).toEqual(['2,1']);
+    const heldData = done(toggleHeldOut(lectureR(), 2, 1));
+    expect(held(done(thresholdToImplicit(heldData, 4)))).toEqual([[2, 1]]);
   });
 
   it('is refused for data that is already implicit, or without a threshold', () => {
@@ -337,14 +360,15 @@ describe('switching between explicit, observations (c = 1 + α·r) and P with C'
   it('explicit → observations keeps the values and drops nothing', () => {
     const obs = done(setKind(lectureR(), 'alpha', 10));
     expect(dataKind(obs)).toBe('alpha');
-    expect(obs.cells).toEqual(lectureR().cells);
+    expect(cells(obs)).toEqual(cells(lectureR()));
   });
 
   it('observations → P and C computes p = [r > 0] and c = 1 + α·r', () => {
     const obs = done(setCell(done(setKind(lectureR(), 'alpha', 10)), 0, 1, 0));
     const pc = done(setKind(obs, 'matrix', 10));
-    expect(pc.cells[0]).toEqual([1, 0, null, 1, null, 1]);
-    expect(pc.confidence![0]).toEqual([11, 1, 1, 21, 1, 11]);
+    expect(cells(pc)[0]).toEqual([1, 0, null, 1, null, 1]);
+    expect(C(pc)[0]).toEqual([11, 1, 1, 21, 1, 11]);
+    expect(baselineConfidence(pc)).toBe(1);
   });
 
   it('back to explicit needs every value on the scale', () => {
@@ -358,7 +382,7 @@ describe('switching between explicit, observations (c = 1 + α·r) and P with C'
   it('explicit → P and C directly only for 0/1 ratings', () => {
     expect(refused(setKind(lectureR(), 'matrix', 10))).toMatch(/use “Convert to implicit” with a threshold/);
     const binary = done(setKind(lecturePC(), 'explicit', 10));
-    expect(done(setKind(binary, 'matrix', 10)).confidence![0]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(C(done(setKind(binary, 'matrix', 10)))[0]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it('explicit → observations refuses negative ratings', () => {
@@ -370,11 +394,11 @@ describe('switching between explicit, observations (c = 1 + α·r) and P with C'
 describe('holding out cells', () => {
   it('holds out u3’s 5 for i2 and puts it back', () => {
     const R = lectureR();
-    const held = done(toggleHeldOut(R, 2, 1));
-    expect(held.heldOut).toEqual(['2,1']);
-    expect(R.heldOut).toEqual([]);
-    expect(held.cells).toBe(R.cells);
-    expect(done(toggleHeldOut(held, 2, 1)).heldOut).toEqual([]);
+    const heldData = done(toggleHeldOut(R, 2, 1));
+    expect(held(heldData)).toEqual([[2, 1]]);
+    expect(held(R)).toEqual([]);
+    expect(heldData.ratings).toBe(R.ratings);
+    expect(held(done(toggleHeldOut(heldData, 2, 1)))).toEqual([]);
   });
 
   it('refuses to hold out a ?', () => {
@@ -382,12 +406,33 @@ describe('holding out cells', () => {
   });
 
   it('clears every held-out cell at once', () => {
-    const held = done(toggleHeldOut(done(toggleHeldOut(lectureR(), 0, 0)), 2, 1));
-    expect(done(clearHeldOut(held)).heldOut).toEqual([]);
+    const heldData = done(toggleHeldOut(done(toggleHeldOut(lectureR(), 0, 0)), 2, 1));
+    expect(held(done(clearHeldOut(heldData)))).toEqual([]);
   });
 
   it('names cells the way the lecture does', () => {
     expect(describeCell(lectureR(), 2, 1)).toBe("u3's rating of i2");
     expect(describeCell(lecturePC(), 2, 1)).toBe('u3 × i2');
+  });
+});
+
+describe('scales with steps and the 0–10 scale', () => {
+  it('a 0.5–5 scale in halves takes 3.5 and refuses 3.2', () => {
+    const halves = done(setScale(lectureR(), { min: 0.5, max: 5, step: 0.5 }));
+    expect(halves.scale).toEqual({ min: 0.5, max: 5, step: 0.5 });
+    expect(cells(done(setCell(halves, 0, 1, 3.5)))[0]![1]).toBe(3.5);
+    expect(refused(setCell(halves, 0, 1, 3.2))).toBe('"3.2" is not on the rating scale\'s steps of 0.5 (0.5–5)');
+  });
+
+  it('a 0–10 scale takes 0 and 10', () => {
+    const ten = done(setScale(lectureR(), { min: 0, max: 10 }));
+    expect(cells(done(setCell(done(setCell(ten, 0, 1, 0)), 0, 2, 10)))[0]).toEqual([1, 0, 10, 2, null, 1]);
+  });
+
+  it('refuses a step that existing ratings are not on', () => {
+    const halfRating = done(setCell(lectureR(), 0, 1, 3.5));
+    expect(refused(setScale(halfRating, { min: 1, max: 5, step: 1 }))).toBe(
+      "A rating falls outside 1–5: u1's rating of i2 is 3.5",
+    );
   });
 });

@@ -17,9 +17,19 @@ import {
   URL_MAX_CHARS,
 } from '../../../src/state/persist';
 import { DEFAULT_SETTINGS, lectureR, lecturePC } from '../../../src/state/presets';
+import { labDataFromDense, positionsOf, relabel } from '../../../src/state/labData';
+import { setCell, setConfidence } from '../../../src/state/edits';
+import { decodeRun, encodeRun, type RunAction } from '../../../src/worker/actions';
 import { decodeLab, encodeLab, URL_FACTOR_LIMIT } from '../../../src/state/urlCodec';
 
 const stores: StoreApi<LabState>[] = [];
+
+function acts(text: string): RunAction[] {
+  const run = decodeRun(text);
+  if (!run.ok) throw new Error(run.error);
+  return run.actions;
+}
+const tokens = (state: LabState) => encodeRun(runActions(state.timeline));
 const stops: (() => void)[] = [];
 
 function open(options: LabOptions): StoreApi<LabState> {
@@ -58,9 +68,13 @@ describe('opening the page', () => {
   const lecture = encodeLab({
     source: { kind: 'preset', preset: 'lecture-r' },
     settings: DEFAULT_SETTINGS,
-    run: { actions: '' },
+    run: { actions: [] },
   });
-  const tastes = encodeLab({ source: { kind: 'preset', preset: 'tastes' }, settings: DEFAULT_SETTINGS, run: { actions: 'ui' } });
+  const tastes = encodeLab({
+    source: { kind: 'preset', preset: 'tastes' },
+    settings: DEFAULT_SETTINGS,
+    run: { actions: acts('ui') },
+  });
 
   it('opens the lecture’s R when there is neither a link nor a stored lab', () => {
     expect(readInitialOptions('', null)).toEqual({ preset: 'lecture-r' });
@@ -68,7 +82,7 @@ describe('opening the page', () => {
   });
 
   it('prefers a shared link to what this browser kept', () => {
-    expect(readInitialOptions('#' + tastes, lecture)).toMatchObject({ preset: 'tastes', run: { actions: 'ui' } });
+    expect(readInitialOptions('#' + tastes, lecture)).toMatchObject({ preset: 'tastes', run: { actions: acts('ui') } });
     expect(readInitialOptions('', tastes)).toMatchObject({ preset: 'tastes' });
   });
 
@@ -80,7 +94,7 @@ describe('opening the page', () => {
         text: "This link could not be opened: it is not an MF Lab link (it does not say which format it uses). Showing the lecture's example instead.",
       },
     });
-    const text = encodeLab({ source: { kind: 'data', data: lectureR() }, settings: {}, run: { actions: '' } }).replace(
+    const text = encodeLab({ source: { kind: 'data', data: lectureR() }, settings: {}, run: { actions: [] } }).replace(
       ';?,2,3,?,2,1;',
       ';?,2,3,?,2;',
     );
@@ -90,10 +104,23 @@ describe('opening the page', () => {
   });
 
   it('a damaged stored lab gives a warning, not a blank page', () => {
-    const options = readInitialOptions('', 'v=1&preset=lecture-r&d=-1');
+    const options = readInitialOptions('', 'v=1&mode=explicit&R=1');
     expect(options.preset).toBe('lecture-r');
     expect(options.status?.tone).toBe('warning');
-    expect(options.status?.text).toMatch(/^The lab saved in this browser could not be restored: its number of factors d = -1/);
+    expect(options.status?.text).toMatch(
+      /^The lab saved in this browser could not be restored: it has a matrix but no users labels/,
+    );
+  });
+
+  it('a damaged setting or run is left out, keeping the data, and says so', () => {
+    const options = readInitialOptions('', 'v=1&preset=tastes&d=-1&lambda=0.5&run=uiz');
+    expect(options.preset).toBe('tastes');
+    expect(options.settings).toEqual({ lambda: 0.5 });
+    expect(options.run).toBeUndefined();
+    expect(options.status?.tone).toBe('warning');
+    expect(options.status?.text).toBe(
+      'The lab saved in this browser was opened without its number of factors d, its run: its number of factors d = -1 is not a whole number from 1 to 100; its run has an unknown action at “z” (the actions are u, i, g, p, q, U<k> and I<k>).',
+    );
   });
 
   it('initialLabOptions reads location.hash, then localStorage', () => {
@@ -109,8 +136,7 @@ describe('what a link holds for a state', () => {
     const store = open({ preset: 'lecture-r' });
     await until(store, atStep(0));
     expect(sharedLabOf(store.getState(), URL_FACTOR_LIMIT).source).toEqual({ kind: 'preset', preset: 'lecture-r' });
-    const data = lectureR();
-    data.cells[0]![1] = 4;
+    const data = (setCell(lectureR(), 0, 1, 4) as { data: LabState['data'] }).data;
     store.getState().setData(data);
     expect(sharedLabOf(store.getState(), URL_FACTOR_LIMIT).source).toEqual({ kind: 'data', data });
   });
@@ -118,13 +144,13 @@ describe('what a link holds for a state', () => {
   it('U and V go with the run when they are small, and never for the seeded start', async () => {
     const store = open({ preset: 'lecture-r' });
     await until(store, atStep(0));
-    expect(sharedLabOf(store.getState(), URL_FACTOR_LIMIT).run).toEqual({ actions: '' });
+    expect(sharedLabOf(store.getState(), URL_FACTOR_LIMIT).run).toEqual({ actions: [] });
     store.getState().step();
     await until(store, atStep(2));
     const run = sharedLabOf(store.getState(), URL_FACTOR_LIMIT).run;
-    expect(run.actions).toBe('ui');
+    expect(encodeRun(run.actions)).toBe('ui');
     expect(run.U).toEqual(lastEntry(store.getState())!.U);
-    expect(sharedLabOf(store.getState(), 10).run).toEqual({ actions: 'ui' });
+    expect(sharedLabOf(store.getState(), 10).run).toEqual({ actions: acts('ui') });
   });
 });
 
@@ -145,7 +171,7 @@ describe('every setting that defines a demo round-trips through a link into a ne
     expect(b.pristine).toBe(a.pristine);
     // Edited data travels as data: the copy no longer remembers which preset it came from.
     expect(b.origin).toEqual(a.pristine ? a.origin : null);
-    expect(runActions(b.timeline)).toBe(runActions(a.timeline));
+    expect(runActions(b.timeline)).toEqual(runActions(a.timeline));
     expect(lastEntry(b)!.U).toEqual(lastEntry(a)!.U);
     expect(lastEntry(b)!.V).toEqual(lastEntry(a)!.V);
     expect(lastEntry(b)!.metrics.total).toBe(lastEntry(a)!.metrics.total);
@@ -160,6 +186,29 @@ describe('every setting that defines a demo round-trips through a link into a ne
       await until(store, atStep(2 * k));
     }
     expectSameLab(store.getState(), (await reopen(store)).getState());
+  });
+
+  it('a run with row solves (“write uᵢ into U”), through the link and through storage', async () => {
+    const store = open({ preset: 'lecture-r' });
+    persist(store, { opened: {} });
+    await until(store, atStep(0));
+    store.getState().step();
+    await until(store, atStep(2));
+    store.getState().solveRow('users', 0);
+    await until(store, atStep(3));
+    store.getState().solveRow('items', 5);
+    store.getState().halfStep('users');
+    await until(store, atStep(5));
+    expect(tokens(store.getState())).toBe('uiU0I5u');
+    expectSameLab(store.getState(), (await reopen(store)).getState());
+    // The browser's saved copy: written, read back on a new page without a link, reproduced.
+    await vi.waitFor(() => expect(localStorage.getItem(STORAGE_KEY)).toContain('run=uiU0I5u'), { timeout: 2000 });
+    history.replaceState(null, '', '/');
+    const options = initialLabOptions();
+    expect(options.status).toBeUndefined();
+    const copy = open(options);
+    await until(copy, (s) => s.timeline.some((e) => e.kind === 'restore'));
+    expectSameLab(store.getState(), copy.getState());
   });
 
   it('every model setting, changed mid-run (so only the stored U and V make it exact)', async () => {
@@ -185,16 +234,23 @@ describe('every setting that defines a demo round-trips through a link into a ne
       solver: 'gd',
       learningRate: 0.003,
     });
-    expect(runActions(copy.getState().timeline)).toBe('uiuq');
+    expect(tokens(copy.getState())).toBe('uiuq');
     expectSameLab(store.getState(), copy.getState());
   });
 
   it('edited implicit data with the lecture’s C, unicode labels and held-out cells', async () => {
-    const data = lecturePC();
-    data.userIds = ['Zoë', 'R&D, Inc.', '東京', '😀 ? *'];
-    data.itemIds[2] = 'i3..i9';
-    data.confidence![1]![1] = 0.125;
-    data.heldOut = ['1,2', '2,0'];
+    const pc = lecturePC();
+    const items = [...pc.itemIds];
+    items[2] = 'i3..i9';
+    const renamed = relabel(pc, ['Zoë', 'R&D, Inc.', '東京', '😀 ? *'], items);
+    const withC = (setConfidence(renamed, 1, 1, 0.125) as { data: LabState['data'] }).data;
+    const data = {
+      ...withC,
+      heldOut: positionsOf(withC, [
+        [1, 2],
+        [2, 0],
+      ]),
+    };
     const store = open({ data, settings: { alpha: 3 } });
     await until(store, atStep(0));
     store.getState().step();
@@ -213,8 +269,8 @@ describe('every setting that defines a demo round-trips through a link into a ne
     );
     store.getState().step();
     await until(store, atStep(2));
-    const edited = { ...store.getState().data, scale: { min: 0, max: 10 } };
-    edited.cells = edited.cells.map((row, i) => (i === 0 ? row.map(() => 9.5) : row));
+    let edited = { ...store.getState().data, scale: { min: 0, max: 10 } };
+    for (let j = 0; j < edited.itemIds.length; j++) edited = (setCell(edited, 0, j, 9.5) as { data: LabState['data'] }).data;
     store.getState().setData(edited);
     await until(store, (s) => lastEntry(s)?.kind === 'update');
     const copy = await reopen(store);
@@ -268,7 +324,7 @@ describe('keeping the URL and storage in step', () => {
     const text = encodeLab({
       source: { kind: 'preset', preset: 'lecture-r' },
       settings: DEFAULT_SETTINGS,
-      run: { actions: 'ui'.repeat(6) },
+      run: { actions: acts('ui'.repeat(6)) },
     });
     history.replaceState(null, '', '/#' + text);
     const store = open(initialLabOptions());
@@ -341,13 +397,15 @@ describe('keeping the URL and storage in step', () => {
   });
 
   it('keeps data too large for a link out of the address bar, in storage', async () => {
-    const big = lectureR();
-    big.userIds = Array.from({ length: 400 }, (_, i) => `user number ${i} with a long name ${'x'.repeat(i % 7)}`);
-    big.itemIds = Array.from({ length: 300 }, (_, j) => `film ${j}`);
-    big.cells = big.userIds.map((_, i) =>
-      big.itemIds.map((_, j) => ((i * 7 + j * 3) % 5 === 0 ? null : 1 + ((i + j) % 5) + 0.125)),
-    );
-    big.scale = { min: 1, max: 6 };
+    const userIds = Array.from({ length: 400 }, (_, i) => `user number ${i} with a long name ${'x'.repeat(i % 7)}`);
+    const itemIds = Array.from({ length: 300 }, (_, j) => `film ${j}`);
+    const big = labDataFromDense({
+      mode: 'explicit',
+      userIds,
+      itemIds,
+      cells: userIds.map((_, i) => itemIds.map((_, j) => ((i * 7 + j * 3) % 5 === 0 ? null : 1 + ((i + j) % 5) + 0.125))),
+      scale: { min: 1, max: 6 },
+    });
     const store = open({ data: big });
     persist(store, { opened: {} });
     await until(store, atStep(0));

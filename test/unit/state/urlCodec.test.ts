@@ -12,13 +12,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cell, LabData } from '../../../src/state/labData';
+import { labDataFromDense, positionsOf, type Cell, type LabData } from '../../../src/state/labData';
 import { DEFAULT_SETTINGS, lecturePC, lectureR, presetData, type PresetId } from '../../../src/state/presets';
+import { decodeRun, type RunAction } from '../../../src/worker/actions';
 import {
-  decodeActions,
   decodeFloats,
   decodeLab,
-  encodeActions,
   encodeFloats,
   encodeLab,
   escapeLabel,
@@ -31,10 +30,17 @@ import {
 } from '../../../src/state/urlCodec';
 import type { ModelSettings } from '../../../src/worker/protocol';
 
+/** A run's actions from their text (u, i, g, p, q, U<k>, I<k>). */
+function acts(text: string): RunAction[] {
+  const run = decodeRun(text);
+  if (!run.ok) throw new Error(run.error);
+  return run.actions;
+}
+
 const edited = (data: LabData, settings = DEFAULT_SETTINGS, actions = ''): SharedLab => ({
   source: { kind: 'data', data },
   settings,
-  run: { actions },
+  run: { actions: acts(actions) },
 });
 
 function decodeOk(text: string): SharedLab {
@@ -61,7 +67,7 @@ describe('the lecture’s R as a link', () => {
   });
 
   it('as an unedited preset is only a reference', () => {
-    const lab: SharedLab = { source: { kind: 'preset', preset: 'lecture-r' }, settings: DEFAULT_SETTINGS, run: { actions: '' } };
+    const lab: SharedLab = { source: { kind: 'preset', preset: 'lecture-r' }, settings: DEFAULT_SETTINGS, run: { actions: [] } };
     const text = encodeLab(lab);
     expect(text).toBe('v=1&preset=lecture-r&d=2&lambda=0.1&alpha=10&seed=1&init=0.5&solver=als&eta=0.01');
     expect(decodeOk(text)).toEqual(lab);
@@ -73,7 +79,7 @@ describe('the lecture’s R as a link', () => {
     const lab: SharedLab = {
       source: { kind: 'preset', preset: 'lecture-r' },
       settings: DEFAULT_SETTINGS,
-      run: { actions: 'uiui', U, V },
+      run: { actions: acts('uiui'), U, V },
     };
     const text = encodeLab(lab);
     expect(text.length).toBeLessThan(400);
@@ -88,19 +94,26 @@ describe('the lecture’s R as a link', () => {
     const lab: SharedLab = {
       source: { kind: 'preset', preset: 'ml100k' },
       settings: { ...DEFAULT_SETTINGS, factors: 10, initScale: 0.1 },
-      run: { actions: 'ui'.repeat(40), U, V },
+      run: { actions: acts('ui'.repeat(40)), U, V },
     };
     const text = encodeLab(lab);
     expect(text.length).toBeLessThan(500);
     expect(text).toContain('preset=ml100k');
     expect(text).toContain('run=ui*40');
-    expect(decodeOk(text).run).toEqual({ actions: 'ui'.repeat(40) });
+    expect(decodeOk(text).run).toEqual({ actions: acts('ui'.repeat(40)) });
     expect(U.length + V.length).toBeGreaterThan(URL_FACTOR_LIMIT);
     expect(decodeOk(encodeLab(lab, { maxFactors: Infinity })).run.U).toEqual(U);
   });
 
   it('the lecture’s P and C keep C and the scale', () => {
-    const data = { ...lecturePC(), heldOut: ['0,0', '2,5'] };
+    const pc = lecturePC();
+    const data = {
+      ...pc,
+      heldOut: positionsOf(pc, [
+        [0, 0],
+        [2, 5],
+      ]),
+    };
     const text = encodeLab(edited(data));
     expect(text).toContain('C=0.85,0,0,0.34,0,0.98;');
     expect(text).toContain('held=1:1,3:6');
@@ -109,17 +122,6 @@ describe('the lecture’s R as a link', () => {
 });
 
 describe('pieces of the format', () => {
-  it('compresses runs of actions', () => {
-    expect(encodeActions('')).toBe('');
-    expect(encodeActions('ui')).toBe('ui');
-    expect(encodeActions('uiui')).toBe('ui*2');
-    expect(encodeActions('ui'.repeat(25))).toBe('ui*25');
-    expect(encodeActions('u' + 'ui'.repeat(3))).toBe('u.ui*3');
-    expect(encodeActions('g'.repeat(100) + 'pq')).toBe('g*100.pq');
-    expect(decodeActions('u.ui*3')).toBe('uuiuiui');
-    expect(decodeActions('uix')).toEqual({ error: 'its run has an unknown action “x” (the actions are u, i, g, p and q)' });
-  });
-
   it('escapes labels with any characters, lone surrogates included', () => {
     for (const label of ['Amélie', 'a,b', 'x..y', 'R&D=1', '50%', '?', '*', '~', ' ', '😀', '\ud800', 'a\udfffb', '東京', '#1'])
       expect(unescapeLabel(escapeLabel(label))).toBe(label);
@@ -147,7 +149,7 @@ describe('pieces of the format', () => {
     });
     const options = labOptionsOf(decodeOk(encodeLab(edited(lectureR(), DEFAULT_SETTINGS, 'ui'))));
     expect(options.data).toEqual(lectureR());
-    expect(options.run).toEqual({ actions: 'ui' });
+    expect(options.run).toEqual({ actions: acts('ui') });
   });
 
   it('reads a link that a chat tool percent-encoded', () => {
@@ -174,7 +176,9 @@ describe('links that cannot be used say why', () => {
     ['v=1&preset=lecture-r&lambda=Infinity', 'its setting lambda = “Infinity” is not a number'],
     ['v=1&preset=lecture-r&eta=0', 'its learning rate η = 0 is not above 0'],
     ['v=1&preset=lecture-r&solver=sgd', 'its solver “sgd” is neither als nor gd'],
-    ['v=1&preset=lecture-r&run=uiuz', 'its run has an unknown action “z”'],
+    ['v=1&preset=lecture-r&run=uiuz', 'its run has an unknown action at “z”'],
+    ['v=1&preset=lecture-r&run=uiU4', 'its run solves user 5, but there are 4 users'],
+    ['v=1&preset=lecture-r&run=I6', 'its run solves item 7, but there are 6 items'],
     ['v=1&preset=lecture-r&run=ui*9999999', 'its run has more than 100,000 actions'],
     ['v=1&preset=lecture-r&d=2&U=AAAAAAAAAAA', 'it gives U without V'],
     ['v=1&preset=lecture-r&U=AAAAAAAAAAA&V=AAAAAAAAAAA', 'it gives U and V but not their number of factors d'],
@@ -241,7 +245,7 @@ describe('links that cannot be used say why', () => {
     const full = encodeLab({
       source: { kind: 'data', data: lectureR() },
       settings: DEFAULT_SETTINGS,
-      run: { actions: 'uiuiu', U, V },
+      run: { actions: acts('uiuiU3I5u'), U, V },
     });
     for (let cut = 0; cut < full.length; cut++) {
       const result = decodeLab(full.slice(0, cut));
@@ -322,16 +326,18 @@ const dataArb: fc.Arbitrary<LabData> = fc
               : fc.constant(null),
         })
         .chain((d) => {
-          const known = d.cells.flatMap((r, i) => r.flatMap((v, j) => (v === null ? [] : [`${i},${j}`])));
-          return fc.shuffledSubarray(known).map((heldOut): LabData => ({
-            mode: kind === 'explicit' ? 'explicit' : 'implicit',
-            userIds: d.userIds,
-            itemIds: d.itemIds,
-            cells: d.cells,
-            confidence: d.confidence,
-            scale: sc,
-            heldOut,
-          }));
+          const known = d.cells.flatMap((r, i) => r.flatMap((v, j) => (v === null ? [] : [[i, j] as [number, number]])));
+          return fc.shuffledSubarray(known).map((heldOut): LabData =>
+            labDataFromDense({
+              mode: kind === 'explicit' ? 'explicit' : 'implicit',
+              userIds: d.userIds,
+              itemIds: d.itemIds,
+              cells: d.cells,
+              confidence: d.confidence,
+              scale: sc,
+              heldOut,
+            }),
+          );
         });
     });
   });
@@ -346,12 +352,29 @@ const settingsArb: fc.Arbitrary<ModelSettings> = fc.record({
   learningRate: fc.double({ noNaN: true, min: Number.MIN_VALUE, max: 10 }),
 });
 
-const actionsArb = fc.oneof(
-  fc.stringMatching(/^[uigpq]{0,40}$/),
-  fc
-    .array(fc.tuple(fc.constantFrom('u', 'i', 'ui', 'g', 'pq', 'uui'), fc.integer({ min: 1, max: 30 })))
-    .map((gs) => gs.map(([p, k]) => p.repeat(k)).join('')),
-);
+/** Every action the app can record (ALS half-steps, gradient steps, row solves), alone and in repeated patterns. */
+const actionArb = (m: number, n: number): fc.Arbitrary<RunAction> =>
+  fc.oneof(
+    fc.constantFrom<RunAction>(
+      { kind: 'als', side: 'users' },
+      { kind: 'als', side: 'items' },
+      { kind: 'gd', sides: 'both' },
+      { kind: 'gd', sides: 'users' },
+      { kind: 'gd', sides: 'items' },
+    ),
+    fc.integer({ min: 0, max: m - 1 }).map((index): RunAction => ({ kind: 'row', side: 'users', index })),
+    fc.integer({ min: 0, max: n - 1 }).map((index): RunAction => ({ kind: 'row', side: 'items', index })),
+  );
+
+const actionsArb = (m: number, n: number): fc.Arbitrary<RunAction[]> =>
+  fc.oneof(
+    fc.array(actionArb(m, n), { maxLength: 40 }),
+    fc
+      .array(fc.tuple(fc.array(actionArb(m, n), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 30 })), {
+        maxLength: 5,
+      })
+      .map((gs) => gs.flatMap(([pattern, k]) => Array.from({ length: k }, () => pattern).flat())),
+  );
 
 const factorValue = fc.double({ noNaN: true, noDefaultInfinity: true });
 
@@ -359,7 +382,7 @@ function withRun(m: number, n: number, settings: ModelSettings, source: SharedLa
   const d = settings.factors;
   return fc
     .record({
-      actions: actionsArb,
+      actions: actionsArb(m, n),
       factors: fc.option(
         fc.tuple(
           fc.array(factorValue, { minLength: m * d, maxLength: m * d }),
@@ -397,7 +420,7 @@ const presetLab: fc.Arbitrary<SharedLab> = fc
       preset === 'random' && random ? { kind: 'preset', preset, random } : { kind: 'preset', preset };
     const [m, n] = preset === 'random' ? (random ? [random.users, random.items] : [8, 10]) : PRESET_SHAPES[preset];
     return preset === 'ml100k'
-      ? fc.constant<SharedLab>({ source, settings, run: { actions: 'uiui' } })
+      ? fc.constant<SharedLab>({ source, settings, run: { actions: acts('uiuiU942I1681') } })
       : withRun(m, n, settings, source);
   });
 
@@ -424,7 +447,7 @@ describe('round trip', () => {
     const lab: SharedLab = {
       source: { kind: 'preset', preset: 'tastes' },
       settings: { lambda: 0.5, solver: 'gd' },
-      run: { actions: '' },
+      run: { actions: [] },
     };
     expect(decodeOk(encodeLab(lab))).toEqual(lab);
   });

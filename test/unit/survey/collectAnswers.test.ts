@@ -4,7 +4,7 @@ import { canonicalCode, encodeAnswerCode } from '../../../src/survey/answerCode'
 import { ALPHABET } from '../../../src/survey/base32';
 import { addCodes, findCodeCandidates, rowLabels, type CollectedRow } from '../../../src/survey/collectAnswers';
 import { classDataset } from '../../../src/survey/classDataset';
-import { labDataOf } from '../../../src/survey/openInLab';
+import { cellAt, labDataFromDataset, titleOf } from '../../../src/state/labData';
 import { ratingAt } from '../../../src/core';
 import { FILMS, mustSurvey, surveyArb, symbols } from './helpers';
 import type { Survey } from '../../../src/survey/surveySpec';
@@ -171,12 +171,13 @@ describe('the class data set and its form in the lab', () => {
     expect(dataset.kind).toBe('explicit');
     expect(dataset.ratings.nnz).toBe(10 + 9);
 
-    const lab = labDataOf(dataset);
+    const lab = labDataFromDataset(dataset);
     expect(lab.userIds).toEqual(['Ana', 'Student 2']);
-    expect(lab.itemIds[11]).toBe('Django Unchained (2012)');
-    expect(lab.cells[0]).toEqual([10, 8, null, 7, 0, 6, 9, null, 5, 4, 3, 2]);
-    expect(lab.cells[1]).toEqual([null, 9, 9, 9, null, 1, 1, 1, null, 5, 5, 5]);
-    expect(lab.scale).toEqual({ min: 0, max: 10 });
+    expect(titleOf(lab, 11)).toBe('Django Unchained (2012)');
+    const row = (i: number) => Array.from({ length: 12 }, (_, j) => cellAt(lab, i, j));
+    expect(row(0)).toEqual([10, 8, null, 7, 0, 6, 9, null, 5, 4, 3, 2]);
+    expect(row(1)).toEqual([null, 9, 9, 9, null, 1, 1, 1, null, 5, 5, 5]);
+    expect(lab.scale).toMatchObject({ min: 0, max: 10 });
     expect(lab.mode).toBe('explicit');
   });
 });

@@ -11,12 +11,18 @@ import { decodeLab } from '../../../src/state/urlCodec';
 import { encodeAnswerCode } from '../../../src/survey/answerCode';
 import { addCodes } from '../../../src/survey/collectAnswers';
 import { classDataset } from '../../../src/survey/classDataset';
-import { labDataOf, openInLab } from '../../../src/survey/openInLab';
+import { openInLab } from '../../../src/survey/openInLab';
+import { cellAt, titleOf } from '../../../src/state/labData';
+import { ratingAt } from '../../../src/core';
 import { labShareLink } from '../../../src/share/shareLink';
 import { QR_MAX_BYTES } from '../../../src/share/qrLimits';
 import { lectureR } from '../../../src/state/presets';
 import { FILMS } from './helpers';
 
+const ONE_ITERATION = [
+  { kind: 'als', side: 'users' },
+  { kind: 'als', side: 'items' },
+];
 const stores: StoreApi<LabState>[] = [];
 afterEach(() => stores.splice(0).forEach((s) => s.getState().dispose()));
 
@@ -46,8 +52,11 @@ describe('opening the class’s R in the lab', () => {
     const dataset = classOf(30);
     openInLab(store, dataset);
     await until(store, (s) => s.timeline.length === 1 && s.timeline[0]!.kind === 'init' && s.timeline[0]!.m === 30);
-    expect(store.getState().data).toEqual(labDataOf(dataset));
-    expect(store.getState().data.itemIds[0]).toBe('The Lion King');
+    const data = store.getState().data;
+    expect(data.userIds).toEqual(dataset.ratings.userIds);
+    for (let i = 0; i < 30; i++)
+      for (let j = 0; j < dataset.ratings.n; j++) expect(cellAt(data, i, j)).toBe(ratingAt(dataset.ratings, i, j));
+    expect(titleOf(data, 0)).toBe('The Lion King');
     store.getState().undo();
     expect(store.getState().data).toEqual(lectureR());
   });
@@ -67,8 +76,9 @@ describe('the share link that sends it back to the phones', () => {
     const decoded = decodeLab(link.url.split('#')[1]!);
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
-    expect(decoded.lab.source).toEqual({ kind: 'data', data: store.getState().data });
-    expect(decoded.lab.run.actions).toBe('ui');
+    // The phones get the class's R inline (they do not have the data set the instructor's browser keeps).
+    expect(decoded.lab.source).toEqual({ kind: 'data', data: { ...store.getState().data, dataset: null } });
+    expect(decoded.lab.run.actions).toEqual(ONE_ITERATION);
     expect(decoded.lab.run.U).toEqual(store.getState().timeline.at(-1)!.U);
   });
 
@@ -84,6 +94,6 @@ describe('the share link that sends it back to the phones', () => {
     expect(link.withoutFactors).toBe(true);
     expect(link.url.length).toBeLessThanOrEqual(QR_MAX_BYTES);
     const decoded = decodeLab(link.url.split('#')[1]!);
-    expect(decoded.ok && decoded.lab.run).toEqual({ actions: 'ui' });
+    expect(decoded.ok && decoded.lab.run).toEqual({ actions: ONE_ITERATION });
   });
 });

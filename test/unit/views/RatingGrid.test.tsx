@@ -11,7 +11,7 @@ import { LabProvider } from '../../../src/state/LabContext';
 import { createLabStore, type LabState } from '../../../src/state/labStore';
 import { ml100kShaped } from '../../../src/state/presets';
 import { RatingGrid, type RatingGridProps } from '../../../src/views/RatingGrid/RatingGrid';
-import type { LabData } from '../../../src/state/labData';
+import { cellAt as valueAt, denseCells, heldOutPairs, type LabData } from '../../../src/state/labData';
 
 const stores: StoreApi<LabState>[] = [];
 afterEach(() => {
@@ -69,7 +69,7 @@ describe('the rating grid', () => {
   it('typing 4 + Enter fills the ? of u1 × i2 through the store, and focus moves down', () => {
     const { grid, store } = lab();
     typeInto(cellAt(grid, 0, 1), '4');
-    expect(store.getState().data.cells[0]).toEqual([1, 4, null, 2, null, 1]);
+    expect(denseCells(store.getState().data)[0]).toEqual([1, 4, null, 2, null, 1]);
     expect(cellAt(grid, 0, 1).textContent).toBe('4');
     expect(document.activeElement).toBe(cellAt(grid, 1, 1));
     expect(store.getState().past).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('the rating grid', () => {
     expect(document.activeElement).toBe(cellAt(grid, 0, 2));
     fireEvent.keyDown(cellAt(grid, 0, 2), { key: '5' });
     fireEvent.keyDown(within(cellAt(grid, 0, 2)).getByRole('textbox'), { key: 'Escape' });
-    expect(store.getState().data.cells[0]![2]).toBeNull();
+    expect(valueAt(store.getState().data, 0, 2)).toBeNull();
     expect(cellAt(grid, 0, 2).textContent).toBe('?');
   });
 
@@ -99,17 +99,17 @@ describe('the rating grid', () => {
     const { grid, store } = lab();
     fireEvent.click(cellAt(grid, 2, 1));
     fireEvent.keyDown(cellAt(grid, 2, 1), { key: 'Delete' });
-    expect(store.getState().data.cells[2]![1]).toBeNull();
+    expect(valueAt(store.getState().data, 2, 1)).toBeNull();
     fireEvent.keyDown(cellAt(grid, 2, 1), { key: 'ArrowRight' });
     fireEvent.keyDown(cellAt(grid, 2, 2), { key: '?' });
-    expect(store.getState().data.cells[2]).toEqual([1, null, null, null, null, 5]);
+    expect(denseCells(store.getState().data)[2]).toEqual([1, null, null, null, null, 5]);
     fireEvent.keyDown(cellAt(grid, 2, 2), { key: 'z', ctrlKey: true });
-    expect(store.getState().data.cells[2]![2]).toBe(5);
+    expect(valueAt(store.getState().data, 2, 2)).toBe(5);
     fireEvent.keyDown(cellAt(grid, 2, 2), { key: 'y', ctrlKey: true });
-    expect(store.getState().data.cells[2]![2]).toBeNull();
+    expect(valueAt(store.getState().data, 2, 2)).toBeNull();
     fireEvent.keyDown(cellAt(grid, 2, 2), { key: 'z', ctrlKey: true });
     fireEvent.keyDown(cellAt(grid, 2, 2), { key: 'Z', ctrlKey: true, shiftKey: true });
-    expect(store.getState().data.cells[2]![2]).toBeNull();
+    expect(valueAt(store.getState().data, 2, 2)).toBeNull();
   });
 
   it('arrows move the single tab stop, and focusing a cell sets the linked hover', () => {
@@ -136,7 +136,7 @@ describe('the rating grid', () => {
     const { grid, store } = lab();
     fireEvent.click(cellAt(grid, 2, 1));
     fireEvent.keyDown(cellAt(grid, 2, 1), { key: 'h' });
-    expect(store.getState().data.heldOut).toEqual(['2,1']);
+    expect(heldOutPairs(store.getState().data)).toEqual([[2, 1]]);
     expect(cellAt(grid, 2, 1).textContent).toBe('5 held out');
     expect(cellAt(grid, 2, 1).className).toContain('rg-held');
     fireEvent.keyDown(cellAt(grid, 2, 1), { key: 'ArrowUp' });
@@ -150,9 +150,12 @@ describe('the rating grid', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Hold out' }));
     fireEvent.click(cellAt(grid, 0, 0));
     fireEvent.click(cellAt(grid, 2, 2));
-    expect(store.getState().data.heldOut).toEqual(['0,0', '2,2']);
+    expect(heldOutPairs(store.getState().data)).toEqual([
+      [0, 0],
+      [2, 2],
+    ]);
     fireEvent.click(screen.getByRole('button', { name: /Clear 2 held out/ }));
-    expect(store.getState().data.heldOut).toEqual([]);
+    expect(heldOutPairs(store.getState().data)).toEqual([]);
   });
 
   it('names the Remove buttons after the focused cell, and removes that user', () => {
@@ -209,15 +212,15 @@ describe('the rating grid', () => {
     fireEvent.click(cellAt(grid, 0, 1));
     fireEvent.keyDown(cellAt(grid, 0, 1), { key: '4' });
     expect(within(grid).queryByRole('textbox')).toBeNull();
-    expect(store.getState().data.cells[0]![1]).toBeNull();
+    expect(valueAt(store.getState().data, 0, 1)).toBeNull();
   });
 
   it('two labs on one page stay independent', () => {
     const a = lab();
     const b = lab();
     typeInto(cellAt(a.grid, 0, 1), '4');
-    expect(a.store.getState().data.cells[0]![1]).toBe(4);
-    expect(b.store.getState().data.cells[0]![1]).toBeNull();
+    expect(valueAt(a.store.getState().data, 0, 1)).toBe(4);
+    expect(valueAt(b.store.getState().data, 0, 1)).toBeNull();
     expect(cellAt(b.grid, 0, 1).textContent).toBe('?');
   });
 

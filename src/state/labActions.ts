@@ -1,0 +1,191 @@
+/**
+ * The store's actions, grouped: editing the data (with undo), choosing a preset or a data
+ * set, and driving the run. Each is a few lines over the helpers in labLoading.ts.
+ */
+import { labDataFromDataset, type LabData } from './labData';
+import { adopt, buildInWorker, cancelLoading, openDataset, sendData, stopPlaying, type LabContext } from './labLoading';
+import { SPEEDS, type LabState } from './labStore';
+import { presetData, presetInfo, presetRecipe, presetSettings } from './presets';
+import { runActions } from './timeline';
+import { pushPast, trimHistory } from './undoHistory';
+
+export type LabActions = Omit<
+  LabState,
+  | 'data'
+  | 'origin'
+  | 'pristine'
+  | 'settings'
+  | 'past'
+  | 'future'
+  | 'timeline'
+  | 'cursor'
+  | 'playing'
+  | 'speed'
+  | 'status'
+  | 'loading'
+  | 'restarts'
+  | 'singular'
+  | 'hover'
+  | 'selected'
+  | 'logScale'
+  | 'focus'
+  | 'emphasis'
+  | 'dispose'
+>;
+
+/** A change of mode or of confidence kind changes what the model means: the run restarts. */
+export function reshapedBetween(a: LabData, b: LabData): boolean {
+  return a.mode !== b.mode || (a.confidence === null) !== (b.confidence === null);
+}
+
+/** Continuing from a scrubbed-back point: the future of the old run is dropped. */
+function resumeFromCursor(ctx: LabContext): void {
+  const { cursor, timeline } = ctx.get();
+  if (cursor === null || cursor >= timeline.length - 1) return;
+  const entry = timeline[cursor]!;
+  const kept = timeline.slice(0, cursor + 1);
+  ctx.set({ timeline: kept, cursor: null });
+  if (entry.U && entry.V) ctx.client.send({ type: 'restore', U: entry.U.slice(), V: entry.V.slice(), step: entry.step });
+  else {
+    // This step's factors were dropped to save memory: re-run the actions that led to it.
+    ctx.client.send({ type: 'replay', actions: runActions(kept) });
+    ctx.set({
+      status: {
+        tone: 'info',
+        text: `Step ${entry.step}'s factors were no longer kept, so the run was replayed from its start up to that step.`,
+      },
+    });
+  }
+}
+
+function dataActions(
+  ctx: LabContext,
+): Pick<LabActions, 'setData' | 'undo' | 'redo' | 'loadPreset' | 'loadDataset' | 'cancelLoading'> {
+  const { set, get } = ctx;
+  return {
+    setData(data) {
+      const before = get().data;
+      if (data === before) return;
+      // An edited data set is no longer the data set a link could name.
+      const next = data.dataset && data.dataset === before.dataset ? { ...data, dataset: null } : data;
+      set({ data: next, pristine: false, past: pushPast(get().past, before), future: [] });
+      sendData(ctx, !reshapedBetween(before, next));
+    },
+    undo() {
+      const { past, data, future } = get();
+      const previous = past[past.length - 1];
+      if (!previous) return;
+      set({
+        data: previous,
+        pristine: false,
+        past: past.slice(0, -1),
+        future: trimHistory([data, ...future].reverse()).reverse(),
+      });
+      sendData(ctx, !reshapedBetween(data, previous));
+    },
+    redo() {
+      const { past, data, future } = get();
+      const next = future[0];
+      if (!next) return;
+      set({ data: next, pristine: false, past: pushPast(past, data), future: future.slice(1) });
+      sendData(ctx, !reshapedBetween(data, next));
+    },
+    loadPreset(id, random) {
+      const origin = { preset: id, ...(random ? { random } : {}) };
+      const recipe = presetRecipe(id);
+      if (!recipe) {
+        const p = presetData(id, random);
+        adopt(ctx, p.data, { origin, settings: p.settings });
+        return;
+      }
+      const label = `Generating ${presetInfo(id).label}`;
+      buildInWorker(ctx, label, recipe, (dataset) =>
+        adopt(ctx, labDataFromDataset(dataset), { origin, settings: presetSettings(id) }),
+      );
+    },
+    loadDataset(dataset, options = {}) {
+      openDataset(ctx, dataset, options);
+    },
+    cancelLoading() {
+      cancelLoading(ctx);
+    },
+  };
+}
+
+function runControls(
+  ctx: LabContext,
+): Omit<
+  LabActions,
+  keyof ReturnType<typeof dataActions> | 'setHover' | 'select' | 'setStatus' | 'setLogScale' | 'setFocus' | 'setEmphasis'
+> {
+  const { set, get, client } = ctx;
+  const before = () => {
+    stopPlaying(ctx);
+    resumeFromCursor(ctx);
+  };
+  return {
+    setSettings(patch) {
+      const settings = { ...get().settings, ...patch };
+      set({ settings });
+      if (patch.factors !== undefined && patch.factors !== get().timeline.at(-1)?.d) {
+        stopPlaying(ctx);
+        client.newGeneration();
+        set({ timeline: [], cursor: null });
+      }
+      client.send({ type: 'settings', settings });
+    },
+    halfStep(side) {
+      before();
+      client.send({ type: 'halfStep', side });
+    },
+    solveRow(side, index) {
+      before();
+      client.send({ type: 'solveRow', side, index });
+    },
+    step() {
+      before();
+      client.send({ type: 'step' });
+    },
+    play() {
+      if (get().playing) return;
+      resumeFromCursor(ctx);
+      set({ playing: true, status: null });
+      client.send({ type: 'play', delayMs: SPEEDS[get().speed]!.delayMs, maxSteps: 100_000 });
+    },
+    pause: () => stopPlaying(ctx),
+    togglePlay() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    setSpeed(speed) {
+      set({ speed });
+      if (get().playing) client.send({ type: 'play', delayMs: SPEEDS[speed]!.delayMs, maxSteps: 100_000 });
+    },
+    reset() {
+      stopPlaying(ctx);
+      client.newGeneration();
+      set({ timeline: [], cursor: null, status: null, singular: [] });
+      client.send({ type: 'init' });
+    },
+    scrub(index) {
+      stopPlaying(ctx);
+      const last = get().timeline.length - 1;
+      set({ cursor: index === null || index >= last ? null : Math.max(0, index) });
+    },
+  };
+}
+
+/** Every action of a lab's store, bound to its context. */
+export function createLabActions(ctx: LabContext): LabActions {
+  const { set } = ctx;
+  return {
+    ...dataActions(ctx),
+    ...runControls(ctx),
+    setHover: (hover) => set({ hover }),
+    select: (selected) => set({ selected }),
+    setStatus: (status) => set({ status }),
+    setLogScale: (logScale) => set({ logScale }),
+    setFocus: (focus) => set({ focus }),
+    setEmphasis: (emphasis) => set({ emphasis }),
+  };
+}

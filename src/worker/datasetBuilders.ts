@@ -1,0 +1,100 @@
+/**
+ * Building data sets in the worker: one builder per kind of {@link DatasetRecipe}, each
+ * reporting progress and stopping at its checkpoints when cancelled. The generated presets
+ * are built here today; an importer joins by adding its recipe to DatasetRecipe and its
+ * builder to BUILDERS (it receives the file's bytes in its recipe and the same context).
+ */
+import { movieLensShaped, syntheticRatings, type Dataset, type Ratings } from '../core';
+import type { DatasetRecipe } from './protocol';
+
+/** Thrown at a checkpoint when the build was cancelled. */
+export class BuildCancelled extends Error {
+  constructor() {
+    super('The build was cancelled.');
+  }
+}
+
+export interface BuildContext {
+  /** Reports what is being done and how far (done of total, in any unit). */
+  progress(phase: string, done: number, total: number): void;
+  /** Lets other messages (a cancel) in; throws BuildCancelled when the build was cancelled. */
+  checkpoint(): Promise<void>;
+}
+
+type Builder<K extends DatasetRecipe['kind']> = (
+  recipe: Extract<DatasetRecipe, { kind: K }>,
+  ctx: BuildContext,
+) => Promise<Dataset>;
+
+/** Largest generated data set (ratings): a guard against a garbled recipe. */
+export const MAX_GENERATED_RATINGS = 5_000_000;
+
+function generated(name: string, description: string, ratings: Ratings): Dataset {
+  return {
+    name,
+    kind: 'explicit',
+    ratings,
+    scale: { min: 1, max: 5, step: 1 },
+    itemTitles: null,
+    itemGenres: null,
+    timestamps: null,
+    test: null,
+    source: { kind: 'generated', description },
+  };
+}
+
+const BUILDERS: { [K in DatasetRecipe['kind']]: Builder<K> } = {
+  async preset(recipe, ctx) {
+    ctx.progress('generating 100,000 ratings', 0, 1);
+    await ctx.checkpoint();
+    const R = movieLensShaped(recipe.seed ?? 100);
+    ctx.progress('generating 100,000 ratings', 1, 1);
+    await ctx.checkpoint();
+    return generated(
+      'MovieLens-100k shape (synthetic)',
+      'Synthetic ratings with the shape and sparsity of MovieLens-100k (943 users × 1,682 items, 100,000 ratings)',
+      R,
+    );
+  },
+  async synthetic(recipe, ctx) {
+    const { users, items, ratings, seed } = recipe;
+    const whole = (x: number) => Number.isInteger(x) && x >= 1;
+    if (!whole(users) || !whole(items) || !whole(ratings) || !Number.isInteger(seed))
+      throw new RangeError('Generated data needs whole numbers of users, items and ratings, and a whole seed.');
+    if (ratings > MAX_GENERATED_RATINGS || ratings > users * items)
+      throw new RangeError(
+        `Cannot generate ${ratings.toLocaleString('en')} ratings for ${users} × ${items} (at most ${MAX_GENERATED_RATINGS.toLocaleString('en')}, and no more than the pairs).`,
+      );
+    ctx.progress('generating ratings', 0, 1);
+    await ctx.checkpoint();
+    const R = syntheticRatings({ users, items, ratings, seed, rank: 5 });
+    ctx.progress('generating ratings', 1, 1);
+    await ctx.checkpoint();
+    return generated(
+      recipe.name ?? `Synthetic ${users.toLocaleString('en')} × ${items.toLocaleString('en')}`,
+      `Synthetic ratings: ${users} users × ${items} items, ${ratings} ratings, seed ${seed}`,
+      R,
+    );
+  },
+};
+
+/** Builds the data set a recipe describes. */
+export function buildDataset(recipe: DatasetRecipe, ctx: BuildContext): Promise<Dataset> {
+  const builder = BUILDERS[recipe.kind] as Builder<DatasetRecipe['kind']> | undefined;
+  if (!builder) return Promise.reject(new RangeError(`There is no way to build a data set of kind “${String(recipe.kind)}”.`));
+  return builder(recipe, ctx);
+}
+
+/** The distinct buffers of a data set's typed arrays (to transfer it without copying). */
+export function datasetBuffers(dataset: Dataset): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (R: Ratings | null) => {
+    if (!R) return;
+    for (const a of [R.userPtr, R.userCol, R.userVal, R.itemPtr, R.itemRow, R.itemVal, R.itemToUserPos])
+      buffers.add(a.buffer as ArrayBuffer);
+  };
+  add(dataset.ratings);
+  add(dataset.test);
+  if (dataset.timestamps) buffers.add(dataset.timestamps.buffer as ArrayBuffer);
+  return [...buffers];
+}
