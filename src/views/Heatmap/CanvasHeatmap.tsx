@@ -6,6 +6,7 @@ import { rgb } from 'd3';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { ColorScale } from '../common/colors';
 import type { HeatmapProps } from './Heatmap';
+import { hoverHandlers } from './hoverHandlers';
 import { paintHeatmap } from './paintHeatmap';
 
 /** Large matrices: one canvas pixel per cell, scaled up by CSS; hover from the pointer position. */
@@ -60,7 +61,8 @@ export function CanvasHeatmap(props: HeatmapProps) {
         role="img"
         aria-label={`${label} (${rows} × ${cols}, drawn as pixels)`}
         onPointerMove={onHover ? (e) => onHover(cellAt(e)) : undefined}
-        onPointerLeave={onHover ? () => onHover(null) : undefined}
+        onPointerDown={onHover ? (e) => onHover(cellAt(e)) : undefined}
+        {...hoverHandlers(onHover)}
         onClick={
           onCellClick
             ? (e) => {

@@ -209,7 +209,11 @@ export interface RunNote {
 const times = (k: number) => (k === 1 ? 'once' : `${k} times`);
 
 /** What the chart shows about monotonicity, in one sentence for the class. */
-export function describeRun(series: Pick<LossSeries, 'kinds' | 'steps' | 'diverged'>, rises: readonly number[]): RunNote {
+export function describeRun(
+  series: Pick<LossSeries, 'kinds' | 'steps' | 'diverged'>,
+  rises: readonly number[],
+  solver: 'als' | 'gd' = 'als',
+): RunNote {
   let als = 0;
   let gd = 0;
   for (const kind of series.kinds) {
@@ -244,5 +248,11 @@ export function describeRun(series: Pick<LossSeries, 'kinds' | 'steps' | 'diverg
       tone: 'ok',
       text: `No rise in ${gd} gradient step${gd === 1 ? '' : 's'} so far: a small enough η always goes downhill.`,
     };
-  return { tone: 'info', text: 'Press Step: every half-step adds a point to the curve.' };
+  return {
+    tone: 'info',
+    text:
+      solver === 'gd'
+        ? 'Press Step: every gradient step adds a point to the curve.'
+        : 'Press Step: it solves U, then V (one iteration, two half-steps), and each half-step adds a point to the curve.',
+  };
 }

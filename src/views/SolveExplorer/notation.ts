@@ -20,6 +20,11 @@ export interface Notation {
   /** Confidence diagonal and preference vector (implicit). */
   C: string;
   p: string;
+  /** The same symbols in words, for accessible names: "Omega i", "u i", "C i", "p i". */
+  omegaWords: string;
+  rowWords: string;
+  Cwords: string;
+  pWords: string;
 }
 
 export function notation(side: Side): Notation {
@@ -35,6 +40,10 @@ export function notation(side: Side): Notation {
         others: 'items',
         C: 'C^{i}',
         p: 'p_i',
+        omegaWords: 'Omega i',
+        rowWords: 'u i',
+        Cwords: 'C i',
+        pWords: 'p i',
       }
     : {
         row: 'v_j',
@@ -47,5 +56,9 @@ export function notation(side: Side): Notation {
         others: 'users',
         C: 'C^{j}',
         p: 'p_j',
+        omegaWords: 'Omega j',
+        rowWords: 'v j',
+        Cwords: 'C j',
+        pWords: 'p j',
       };
 }

@@ -33,6 +33,31 @@ export function implicitStages(N: Notation): string[] {
   ];
 }
 
+/** Stage names in words, for the stage buttons' accessible names ("Stage 3: Gram matrix"). */
+export function stageNames(implicit: boolean, N: Notation): string[] {
+  const F = `${N.fixed} restricted to ${N.omegaWords}`;
+  return implicit
+    ? [
+        `fix ${N.fixed}`,
+        `confidences ${N.Cwords} and preferences ${N.pWords}`,
+        `shared ${N.fixed} transposed ${N.fixed}`,
+        `correction ${N.fixed} transposed (${N.Cwords} minus c0 I) ${N.fixed}`,
+        'add lambda I',
+        `right side ${N.fixed} transposed ${N.Cwords} ${N.pWords}`,
+        'solve',
+        `write ${N.rowWords} into ${N.target}`,
+      ]
+    : [
+        `fix ${N.fixed}`,
+        `select ${N.omegaWords} and ${F}`,
+        `Gram matrix of ${F}`,
+        'add lambda I',
+        `right side: ${F}, transposed, times the ratings`,
+        'solve',
+        `write ${N.rowWords} into ${N.target}`,
+      ];
+}
+
 interface StageProps<T extends SolveTrace> {
   trace: T;
   stage: number;

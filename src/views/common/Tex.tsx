@@ -11,6 +11,8 @@ export interface TexProps {
 }
 
 export function texToHtml(math: string, block = false): string {
+  // KaTeX throws on anything but a string even with throwOnError off: a missing formula shows as nothing.
+  if (typeof math !== 'string') return '';
   return katex.renderToString(math, { displayMode: block, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
 }
 
