@@ -33,7 +33,7 @@ export interface LabProps {
  * Room kept under the matrices on a projector (px): for the explanation strip and the tabs' strip if the data
  * leaves it, else for the explanation only (the tabs are then one scroll away).
  */
-const BELOW_STAGE = [124, 62];
+const BELOW_STAGE = [150, 86];
 
 export function Lab({ shortcuts = true }: LabProps) {
   const store = useLabStore();

@@ -6,6 +6,7 @@
 import { useLab } from '../../state/LabContext';
 import { cellKey } from '../../state/labData';
 import { Tex, texNumber } from '../common/Tex';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
 import { dotProductTex, dotProductText } from './explainMath';
 
@@ -38,7 +39,7 @@ export function HoverExplain() {
         user <strong>{data.userIds[i]}</strong>, item <strong>{data.itemIds[j]}</strong>
         {known ? (heldOut ? ' — a held-out rating' : ' — a known rating') : ' — unknown: this is a prediction'}
       </p>
-      <p className="he-math">
+      <ScrollRegion as="span" className="he-math" label="The prediction's formula">
         <Tex math={`\\hat r_${sub} = u_${i + 1}^\\top v_${j + 1} = ${dotProductTex(dot)}`} />
         {known && (
           <>
@@ -51,7 +52,7 @@ export function HoverExplain() {
             />
           </>
         )}
-      </p>
+      </ScrollRegion>
       {!dot.addsUp && dot.hidden === 0 && (
         <p className="he-note">Factors rounded to {dot.digits} decimals: their products add up only approximately.</p>
       )}

@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom';
 import { useLab } from '../../state/LabContext';
 import { cellKey } from '../../state/labData';
 import { Tex } from '../common/Tex';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useElementWidth } from '../common/useElementWidth';
 import { Heatmap } from '../Heatmap/Heatmap';
 import { LABEL_H, VT_LABELS_W, type ProductFit } from '../Stage/stageLayout';
@@ -65,128 +66,130 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
 
   return (
     <div ref={ref} className={`factor-product-frame${fit ? ' fp-fitted' : ''}`} style={fit ? { maxWidth: fit.width } : undefined}>
-      <div
-        className="factor-product"
-        style={{ gridTemplateColumns: `${leftW}px max-content` }}
-        data-aligned={fit ? 'true' : undefined}
-      >
-        <div className="fp-corner" style={{ width: leftW, height: fit ? LABEL_H + d * vtCellH + 2 : undefined }}>
-          {cornerRoom.title && (
-            <div className="fp-corner-title">
-              <Tex math={`${implicit ? 'P' : 'R'} \\approx U V^\\top`} />
-            </div>
-          )}
-          <StepStatus solved={entry.solved} kind={entry.kind} oneLine={cornerRoom.oneLine} />
-          <svg className="fp-factor-labels" width={leftW} height={LABEL_H} aria-hidden="true">
-            {factorIds.map((f, a) => (
-              <text key={f} x={gutterW + a * cellW + cellW / 2} y={LABEL_H - 8} textAnchor="middle" className="hm-label">
-                {cellW >= 22 ? f : a + 1}
-              </text>
-            ))}
-          </svg>
+      <ScrollRegion label="U, Vᵀ and UVᵀ">
+        <div
+          className="factor-product"
+          style={{ gridTemplateColumns: `${leftW}px max-content` }}
+          data-aligned={fit ? 'true' : undefined}
+        >
+          <div className="fp-corner" style={{ width: leftW, height: fit ? LABEL_H + d * vtCellH + 2 : undefined }}>
+            {cornerRoom.title && (
+              <div className="fp-corner-title">
+                <Tex math={`${implicit ? 'P' : 'R'} \\approx U V^\\top`} />
+              </div>
+            )}
+            <StepStatus solved={entry.solved} kind={entry.kind} oneLine={cornerRoom.oneLine} />
+            <svg className="fp-factor-labels" width={leftW} height={LABEL_H} aria-hidden="true">
+              {factorIds.map((f, a) => (
+                <text key={f} x={gutterW + a * cellW + cellW / 2} y={LABEL_H - 8} textAnchor="middle" className="hm-label">
+                  {cellW >= 22 ? f : a + 1}
+                </text>
+              ))}
+            </svg>
+          </div>
+          <figure className="fp-vt">
+            {captions && (
+              <figcaption>
+                <Tex math={`V^\\top \\in \\mathbb{R}^{${d}\\times ${n}}`} />
+                <span className="fp-sub">
+                  item factors <Tex math="v_j" /> as columns
+                </span>
+              </figcaption>
+            )}
+            <Heatmap
+              label={`V transposed, the items' factors (${d} × ${n})`}
+              rows={d}
+              cols={n}
+              values={p.VT}
+              rowLabels={factorIds}
+              colLabels={data.itemIds}
+              rowLabelSide="right"
+              labelWidth={VT_LABELS_W}
+              labelHeight={LABEL_H}
+              color={p.factorScale}
+              cellWidth={cellW}
+              cellHeight={vtCellH}
+              showNumbers={numbers && vtCellH >= 22}
+              highlightCols={hoverCols ?? p.selectedItem}
+              className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
+              onCellClick={(c) => select({ side: 'items', index: c.j })}
+              describe={(a, j, v) => `v_${data.itemIds[j]}, factor ${a + 1}: ${v.toFixed(3)}`}
+            />
+          </figure>
+          <figure className="fp-u">
+            <Heatmap
+              label={`U, the users' factors (${m} × ${d})`}
+              rows={m}
+              cols={d}
+              values={p.U.values}
+              rowLabels={data.userIds}
+              colLabels={factorIds}
+              showColLabels={false}
+              labelWidth={gutterW}
+              color={p.factorScale}
+              cellWidth={cellW}
+              cellHeight={cellH}
+              showNumbers={numbers}
+              highlightRows={hoverRows ?? p.selectedUser}
+              activeRow={p.U.activeRow}
+              className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
+              onCellClick={(c) => select({ side: 'users', index: c.i })}
+              describe={(i, a, v) => `u_${data.userIds[i]}, factor ${a + 1}: ${v.toFixed(3)}`}
+            />
+            {captions && (
+              <figcaption>
+                <Tex math={`U \\in \\mathbb{R}^{${m}\\times ${d}}`} />
+                <span className="fp-sub">
+                  user factors <Tex math="u_i" /> as rows
+                </span>
+              </figcaption>
+            )}
+          </figure>
+          <figure className="fp-uvt">
+            <Heatmap
+              label={`U V transposed, the predicted ${implicit ? 'preferences' : 'ratings'} (${m} × ${n})`}
+              rows={m}
+              cols={n}
+              values={p.UVT}
+              rowLabels={data.userIds}
+              colLabels={data.itemIds}
+              showRowLabels={false}
+              showColLabels={false}
+              color={p.ratingScale}
+              cellWidth={cellW}
+              cellHeight={cellH}
+              showNumbers={numbers}
+              digits={implicit ? 2 : 1}
+              rowIndex={p.sample?.rows}
+              colIndex={p.sample?.cols}
+              maxWidth={Math.max(200, size.width - leftW - 8)}
+              maxHeight={Math.max(160, m * cellH)}
+              hover={hover}
+              onHover={setHover}
+              marked={unknown}
+              outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !held.has(cellKey(i, j)) : undefined}
+              hatched={(i, j) => held.has(cellKey(i, j))}
+              highlightRows={p.selectedUser}
+              highlightCols={p.selectedItem}
+              describe={(i, j, v) => {
+                const r = data.cells[i]?.[j];
+                const who = `r̂(${data.userIds[i]}, ${data.itemIds[j]}) = ${v.toFixed(2)}`;
+                if (r === null || r === undefined) return `${who}: prediction for an unknown rating`;
+                return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${held.has(cellKey(i, j)) ? ' (held out)' : ''}`;
+              }}
+            />
+            {captions && (
+              <figcaption>
+                <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                <span className="fp-sub">
+                  {implicit ? 'dashed, bold: scores where p = 0 (the candidates)' : 'dashed, bold: predictions where R has ?'}
+                </span>
+              </figcaption>
+            )}
+          </figure>
+          {legends && !legendsInto && <div className="fp-legends">{legendBlock}</div>}
         </div>
-        <figure className="fp-vt">
-          {captions && (
-            <figcaption>
-              <Tex math={`V^\\top \\in \\mathbb{R}^{${d}\\times ${n}}`} />
-              <span className="fp-sub">
-                item factors <Tex math="v_j" /> as columns
-              </span>
-            </figcaption>
-          )}
-          <Heatmap
-            label={`V transposed, the items' factors (${d} × ${n})`}
-            rows={d}
-            cols={n}
-            values={p.VT}
-            rowLabels={factorIds}
-            colLabels={data.itemIds}
-            rowLabelSide="right"
-            labelWidth={VT_LABELS_W}
-            labelHeight={LABEL_H}
-            color={p.factorScale}
-            cellWidth={cellW}
-            cellHeight={vtCellH}
-            showNumbers={numbers && vtCellH >= 22}
-            highlightCols={hoverCols ?? p.selectedItem}
-            className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
-            onCellClick={(c) => select({ side: 'items', index: c.j })}
-            describe={(a, j, v) => `v_${data.itemIds[j]}, factor ${a + 1}: ${v.toFixed(3)}`}
-          />
-        </figure>
-        <figure className="fp-u">
-          <Heatmap
-            label={`U, the users' factors (${m} × ${d})`}
-            rows={m}
-            cols={d}
-            values={p.U.values}
-            rowLabels={data.userIds}
-            colLabels={factorIds}
-            showColLabels={false}
-            labelWidth={gutterW}
-            color={p.factorScale}
-            cellWidth={cellW}
-            cellHeight={cellH}
-            showNumbers={numbers}
-            highlightRows={hoverRows ?? p.selectedUser}
-            activeRow={p.U.activeRow}
-            className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
-            onCellClick={(c) => select({ side: 'users', index: c.i })}
-            describe={(i, a, v) => `u_${data.userIds[i]}, factor ${a + 1}: ${v.toFixed(3)}`}
-          />
-          {captions && (
-            <figcaption>
-              <Tex math={`U \\in \\mathbb{R}^{${m}\\times ${d}}`} />
-              <span className="fp-sub">
-                user factors <Tex math="u_i" /> as rows
-              </span>
-            </figcaption>
-          )}
-        </figure>
-        <figure className="fp-uvt">
-          <Heatmap
-            label={`U V transposed, the predicted ${implicit ? 'preferences' : 'ratings'} (${m} × ${n})`}
-            rows={m}
-            cols={n}
-            values={p.UVT}
-            rowLabels={data.userIds}
-            colLabels={data.itemIds}
-            showRowLabels={false}
-            showColLabels={false}
-            color={p.ratingScale}
-            cellWidth={cellW}
-            cellHeight={cellH}
-            showNumbers={numbers}
-            digits={implicit ? 2 : 1}
-            rowIndex={p.sample?.rows}
-            colIndex={p.sample?.cols}
-            maxWidth={Math.max(200, size.width - leftW - 8)}
-            maxHeight={Math.max(160, m * cellH)}
-            hover={hover}
-            onHover={setHover}
-            marked={unknown}
-            outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !held.has(cellKey(i, j)) : undefined}
-            hatched={(i, j) => held.has(cellKey(i, j))}
-            highlightRows={p.selectedUser}
-            highlightCols={p.selectedItem}
-            describe={(i, j, v) => {
-              const r = data.cells[i]?.[j];
-              const who = `r̂(${data.userIds[i]}, ${data.itemIds[j]}) = ${v.toFixed(2)}`;
-              if (r === null || r === undefined) return `${who}: prediction for an unknown rating`;
-              return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${held.has(cellKey(i, j)) ? ' (held out)' : ''}`;
-            }}
-          />
-          {captions && (
-            <figcaption>
-              <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
-              <span className="fp-sub">
-                {implicit ? 'dashed, bold: scores where p = 0 (the candidates)' : 'dashed, bold: predictions where R has ?'}
-              </span>
-            </figcaption>
-          )}
-        </figure>
-        {legends && !legendsInto && <div className="fp-legends">{legendBlock}</div>}
-      </div>
+      </ScrollRegion>
       {legendsInto && legendBlock ? createPortal(legendBlock, legendsInto) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 /**
  * The objective over the run, small enough to sit beside the run controls so that a
  * Step moves R, UVᵀ and the loss on one screen (TensorFlow Playground's loss sparkline).
- * A button: it opens the full chart (with its terms, the RMSE and the timeline).
+ * Its button opens the full chart (with its terms, the RMSE and the timeline).
  */
 import { useMemo } from 'react';
 import { useLab } from '../../state/LabContext';
@@ -17,7 +17,7 @@ const MARGIN = { top: 6, right: 12, bottom: 20, left: 58 };
 export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen?: () => void }) {
   const timeline = useFrameLab((s) => s.timeline);
   const { cursor, logScale, solver } = useLab((s) => ({ cursor: s.cursor, logScale: s.logScale, solver: s.settings.solver }));
-  const [ref, width] = useElementWidth<HTMLButtonElement>(320);
+  const [ref, width] = useElementWidth<HTMLDivElement>(320);
   const series = useMemo(() => extractSeries(timeline), [timeline]);
   const rises = useMemo(() => findRises(series.kinds, series.total).length, [series]);
   const model = useMemo(
@@ -43,14 +43,14 @@ export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen
   const bottom = top + model.plotHeight;
   const axis = xAxisWords(series.kinds, solver);
   return (
-    <button
-      ref={ref}
-      type="button"
-      className="mini-loss"
-      onClick={onOpen}
-      aria-label={`Objective over the run${logScale ? ' (log scale)' : ''}: now ${formatValue(now)} after ${n} ${n === 1 ? 'entry' : 'entries'}${rises ? `, rose ${rises} times` : ''}. Show the loss chart`}
-    >
-      <svg width={model.width} height={height} aria-hidden="true" className="line-chart mini-loss-chart">
+    <div ref={ref} className="mini-loss">
+      <svg
+        width={model.width}
+        height={height}
+        role="img"
+        aria-label={`Objective over the run${logScale ? ' (log scale)' : ''}: now ${formatValue(now)} after ${n} ${n === 1 ? 'entry' : 'entries'}${rises ? `, rose ${rises} times` : ''}`}
+        className="line-chart mini-loss-chart"
+      >
         {yTicks.map((t) => (
           <g key={t.value}>
             <line x1={left} x2={left + model.plotWidth} y1={t.pos} y2={t.pos} className="mini-grid" />
@@ -81,6 +81,11 @@ export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen
           />
         )}
       </svg>
-    </button>
+      {onOpen && (
+        <button type="button" className="link-button mini-loss-open" onClick={onOpen}>
+          full chart ↓
+        </button>
+      )}
+    </div>
   );
 }

@@ -237,6 +237,12 @@ export function describeRun(
       text: `The objective rose ${times(alsRises)} after an ALS half-step (shown in vermillion). ALS solves each half-step exactly, so only round-off should ever do that.`,
     };
   }
+  if (als > 0 && gd > 0) {
+    return {
+      tone: 'ok',
+      text: `No rise in ${als} ALS ${series.kinds.includes('row') ? 'solve' : 'half-step'}${als === 1 ? '' : 's'} and ${gd} gradient step${gd === 1 ? '' : 's'}: ALS can only fall or stay; gradient descent goes downhill while η is small enough.`,
+    };
+  }
   if (als > 0) {
     return {
       tone: 'ok',

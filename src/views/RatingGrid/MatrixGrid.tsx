@@ -168,7 +168,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     else if (props.clickHoldsOut && editable && props.onHoldOut) ed.report(pos, props.onHoldOut(pos.r, pos.c));
   };
 
-  // Pointing at a cell, by mouse or by keyboard focus, shows what hovering shows.
+  // Pointing at a cell, by mouse or by keyboard focus, shows what hovering shows (a tap does it through the click).
   const pointAt = (e: React.SyntheticEvent) => {
     const pos = posOf(e.target);
     const key = pos && pos.r >= 0 && pos.c >= 0 ? `${pos.r},${pos.c}` : '';
@@ -231,11 +231,16 @@ export function MatrixGrid(props: MatrixGridProps) {
           if (message && !(e.target instanceof HTMLInputElement) && leaving) ed.setMessage(null);
           if (leaving) leave();
         }}
-        onMouseOver={pointAt}
+        onPointerOver={(e) => {
+          // Only a real mouse hovers: after a tap the browser sends a stray mouseover to whatever the page moved
+          // under the finger's last spot, which must not replace what the tap pointed at.
+          if (e.pointerType === 'mouse' || e.pointerType === 'pen') pointAt(e);
+        }}
         onFocus={pointAt}
-        // Mouse events, not pointer events: a finger lifting sends pointerleave, but no mouseleave until the next
-        // tap elsewhere, so what a tap pointed at stays explained.
-        onMouseLeave={leave}
+        // A finger lifting sends pointerleave: only a mouse leaving forgets the cell (a tap's stays explained).
+        onPointerLeave={(e) => {
+          if (e.pointerType === 'mouse' || e.pointerType === 'pen') leave();
+        }}
       >
         <GridCanvas
           layout={layout}

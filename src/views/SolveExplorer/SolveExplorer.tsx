@@ -98,18 +98,11 @@ export function SolveExplorer(props: SolveExplorerProps) {
       </div>
 
       <ol className="se-stages" aria-label="Stages of the solve">
-        {stages.map((title, k) => (
+        {stages.map((_, k) => (
           <li key={k}>
-            <button
-              type="button"
-              aria-current={stage === k + 1 ? 'step' : undefined}
-              aria-label={`Stage ${k + 1}: ${names[k]}`}
-              onClick={() => setStage(k + 1)}
-            >
-              <span className="se-num" aria-hidden="true">
-                {k + 1}
-              </span>{' '}
-              <Tex math={title} />
+            <button type="button" aria-current={stage === k + 1 ? 'step' : undefined} onClick={() => setStage(k + 1)}>
+              <span className="visually-hidden">Stage </span>
+              <span className="se-num">{k + 1}</span> {names[k]}
             </button>
           </li>
         ))}

@@ -20,11 +20,11 @@ export interface Notation {
   /** Confidence diagonal and preference vector (implicit). */
   C: string;
   p: string;
-  /** The same symbols in words, for accessible names: "Omega i", "u i", "C i", "p i". */
-  omegaWords: string;
-  rowWords: string;
-  Cwords: string;
-  pWords: string;
+  /** The same symbols as plain text (Unicode), for buttons: "uᵢ", "Ωⁱ", "Cⁱ", "pᵢ". */
+  rowText: string;
+  omegaText: string;
+  Ctext: string;
+  pText: string;
 }
 
 export function notation(side: Side): Notation {
@@ -40,10 +40,10 @@ export function notation(side: Side): Notation {
         others: 'items',
         C: 'C^{i}',
         p: 'p_i',
-        omegaWords: 'Omega i',
-        rowWords: 'u i',
-        Cwords: 'C i',
-        pWords: 'p i',
+        rowText: 'uᵢ',
+        omegaText: 'Ωⁱ',
+        Ctext: 'Cⁱ',
+        pText: 'pᵢ',
       }
     : {
         row: 'v_j',
@@ -56,9 +56,9 @@ export function notation(side: Side): Notation {
         others: 'users',
         C: 'C^{j}',
         p: 'p_j',
-        omegaWords: 'Omega j',
-        rowWords: 'v j',
-        Cwords: 'C j',
-        pWords: 'p j',
+        rowText: 'vⱼ',
+        omegaText: 'Ωʲ',
+        Ctext: 'Cʲ',
+        pText: 'pⱼ',
       };
 }

@@ -33,28 +33,30 @@ export function implicitStages(N: Notation): string[] {
   ];
 }
 
-/** Stage names in words, for the stage buttons' accessible names ("Stage 3: Gram matrix"). */
+/**
+ * Stage names as plain text for the stage buttons: what the button shows is its accessible
+ * name ("Stage 3 Gram matrix"), so that speech and sight agree (WCAG 2.5.3).
+ */
 export function stageNames(implicit: boolean, N: Notation): string[] {
-  const F = `${N.fixed} restricted to ${N.omegaWords}`;
   return implicit
     ? [
-        `fix ${N.fixed}`,
-        `confidences ${N.Cwords} and preferences ${N.pWords}`,
-        `shared ${N.fixed} transposed ${N.fixed}`,
-        `correction ${N.fixed} transposed (${N.Cwords} minus c0 I) ${N.fixed}`,
-        'add lambda I',
-        `right side ${N.fixed} transposed ${N.Cwords} ${N.pWords}`,
-        'solve',
-        `write ${N.rowWords} into ${N.target}`,
+        `Fix ${N.fixed}`,
+        `${N.Ctext} and ${N.pText}`,
+        `Shared ${N.fixed}ᵀ${N.fixed}`,
+        'Correction',
+        'Add λI',
+        'Right side',
+        'Solve',
+        `Write ${N.rowText} into ${N.target}`,
       ]
     : [
-        `fix ${N.fixed}`,
-        `select ${N.omegaWords} and ${F}`,
-        `Gram matrix of ${F}`,
-        'add lambda I',
-        `right side: ${F}, transposed, times the ratings`,
-        'solve',
-        `write ${N.rowWords} into ${N.target}`,
+        `Fix ${N.fixed}`,
+        `Select ${N.omegaText}`,
+        'Gram matrix',
+        'Add λI',
+        'Right side',
+        'Solve',
+        `Write ${N.rowText} into ${N.target}`,
       ];
 }
 
