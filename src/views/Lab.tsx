@@ -60,7 +60,7 @@ export function Lab({ shortcuts = true }: LabProps) {
           </div>
           <div className="lab-side">
             <div className="lab-readouts" ref={setReadouts} />
-            <MiniLossChart height={60} onOpen={openLoss} />
+            <MiniLossChart onOpen={openLoss} />
           </div>
         </PanelBoundary>
       </section>

@@ -84,7 +84,11 @@ export function RunControls({ stepsOnly = false, readoutsInto }: RunControlsProp
   const readouts = (
     <div className="readouts">
       <span className="readout step-readout">
-        {r.prefix && <span className="step-iteration">{r.prefix} · </span>}
+        {r.prefix && (
+          <>
+            <span className="step-iteration">{r.prefix} ·</span>{' '}
+          </>
+        )}
         <output aria-live="off" aria-label="Step count">
           {r.ready ? r.count : ''}
         </output>

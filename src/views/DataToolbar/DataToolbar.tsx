@@ -19,7 +19,7 @@ const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
 ];
 
 /** "Taste groups (12×16)" → "Taste groups": the short name on the button. */
-export const shortName = (label: string) => label.replace(/ \(.*\)$/, '').replace(/ shape$/, '');
+const shortName = (label: string) => label.replace(/ \(.*\)$/, '').replace(/ shape$/, '');
 
 export function DataToolbar() {
   const { origin, pristine, loadPreset, undo, redo } = useLab((s) => ({

@@ -52,10 +52,8 @@ export function HoverExplain() {
             />
           </>
         )}
+        {!dot.addsUp && dot.hidden === 0 && <span className="he-note"> (factors rounded)</span>}
       </ScrollRegion>
-      {!dot.addsUp && dot.hidden === 0 && (
-        <p className="he-note">Factors rounded to {dot.digits} decimals: their products add up only approximately.</p>
-      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The numbers of r̂ᵢⱼ = uᵢᵀvⱼ as they are written out: factors rounded so that the shown
  * products add up to the shown r̂ (two decimals if they do, three otherwise), or, when even
- * three decimals do not add up, "≈" with the exact value beside it. Pure.
+ * three decimals do not, two decimals with "≈" and a word that they are rounded. Pure.
  */
 import { texNumber } from '../common/Tex';
 
@@ -32,7 +32,8 @@ function addsUpAt(u: readonly number[], v: readonly number[], k: number): boolea
 export function dotProductText(u: readonly number[], v: readonly number[], maxTerms = 4): DotProductText {
   let exact = 0;
   for (let a = 0; a < u.length; a++) exact += u[a]! * v[a]!;
-  const digits = addsUpAt(u, v, 2) ? 2 : 3;
+  // Two decimals read best; three when only they add up; two again (with ≈) when neither does.
+  const digits = addsUpAt(u, v, 2) ? 2 : addsUpAt(u, v, 3) ? 3 : 2;
   const shown = u.length <= maxTerms ? u.length : maxTerms - 1;
   const terms = Array.from({ length: shown }, (_, a) => `(${texNumber(u[a]!, digits)})(${texNumber(v[a]!, digits)})`);
   return {

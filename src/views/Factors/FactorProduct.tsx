@@ -31,7 +31,7 @@ export interface FactorProductProps {
 }
 
 /** The sizes a lesson's product gets from its width alone. */
-export function fitFromWidth(width: number, d: number, n: number, maxCell: number): ProductFit {
+function fitFromWidth(width: number, d: number, n: number, maxCell: number): ProductFit {
   const gutterW = 64;
   const cellW = Math.max(14, Math.min(maxCell, Math.floor((width - gutterW - VT_LABELS_W - 8) / (d + n))));
   const cellH = Math.max(14, Math.min(44, Math.round(cellW * 0.75)));
@@ -221,7 +221,7 @@ function StepStatus({ solved, kind, oneLine }: { solved: 'users' | 'items' | 'bo
  * What fits above U's factor labels in the corner (its width, and the height of Vᵀ's rows when
  * the page sets it): the status on one line or two, and the title "R ≈ UVᵀ" when there is room.
  */
-export function roomInCorner(width: number, height: number | null): { title: boolean; oneLine: boolean } {
+function roomInCorner(width: number, height: number | null): { title: boolean; oneLine: boolean } {
   const oneLine = width >= 150;
   if (height === null) return { title: true, oneLine };
   const status = oneLine ? 20 : 38;

@@ -14,7 +14,7 @@ import { useTween } from '../common/useTween';
 import { FAR_BEYOND } from '../Heatmap/Heatmap';
 
 /** Above this many entries, UVᵀ is drawn from a sample of its rows and columns. */
-export const LARGE = 200_000;
+const LARGE = 200_000;
 
 export function transpose(values: Float64Array, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);

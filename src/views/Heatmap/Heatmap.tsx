@@ -71,7 +71,7 @@ export interface HeatmapProps {
   children?: ReactNode;
 }
 
-export const LABEL_W = 64;
+const LABEL_W = 64;
 export const LABEL_H = 30;
 
 /**

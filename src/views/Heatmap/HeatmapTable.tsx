@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 
-export const WINDOW = 20;
+const WINDOW = 20;
 
 export interface HeatmapTableProps {
   label: string;
@@ -21,7 +21,7 @@ export interface HeatmapTableProps {
 }
 
 /** The first index of a window of `size` around `at`, within 0…count. */
-export function windowStart(at: number | undefined, size: number, count: number): number {
+function windowStart(at: number | undefined, size: number, count: number): number {
   if (count <= size || at === undefined) return 0;
   return Math.max(0, Math.min(count - size, at - Math.floor(size / 2)));
 }

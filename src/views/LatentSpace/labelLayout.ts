@@ -48,7 +48,7 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** Extra distance of each ring of spots from the point: beside it, then farther out with a leader line. */
-export const RINGS = [0, 14, 30];
+const RINGS = [0, 14, 30];
 
 export function placeLabels(requests: readonly LabelRequest[], options: LabelOptions): PlacedLabel[] {
   const { charWidth = 9.2, lineHeight = 16, width, height, obstacles = [] } = options;

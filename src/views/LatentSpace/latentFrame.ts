@@ -36,8 +36,8 @@ export interface LatentFrame {
   laneItem: number;
 }
 
-export const LINE_HEIGHT = 230;
-export const PAD = 44;
+const LINE_HEIGHT = 230;
+const PAD = 44;
 
 export function latentFrame({ coords, m, users, items, modelPoint, size, line }: FrameInput): LatentFrame {
   const width = size;

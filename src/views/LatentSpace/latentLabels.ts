@@ -8,7 +8,7 @@ import { placeLabels, type LabelRequest, type PlacedLabel } from './labelLayout'
 import type { LatentFrame } from './latentFrame';
 
 /** Beyond this many points, only the top items (and the ones that matter) are named. */
-export const MAX_LABELS = 40;
+const MAX_LABELS = 40;
 
 export interface LabelInput {
   frame: LatentFrame;

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { formatValue, KIND_LABELS, sampleRows, type LossSeries } from './lossSeries';
 
 /** More rows than this are sampled: a table of thousands of steps helps nobody and costs a frame. */
-export const TABLE_MAX_ROWS = 200;
+const TABLE_MAX_ROWS = 200;
 
 function LossTableImpl({ series }: { series: LossSeries }) {
   const rows = sampleRows(series.length, TABLE_MAX_ROWS);

@@ -12,12 +12,17 @@ import { LINE_STYLES } from './styles';
 import { useFrameLab } from './useFrameLab';
 import { xAxisWords } from './axisWords';
 
-const MARGIN = { top: 6, right: 12, bottom: 20, left: 58 };
+/** The top margin holds the button to the full chart, clear of the curve. */
+const MARGIN = { top: 20, right: 12, bottom: 20, left: 58 };
 
-export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen?: () => void }) {
+/**
+ * @param minHeight the chart's height when its box gives it no more; it fills a taller box
+ */
+export function MiniLossChart({ minHeight = 74, onOpen }: { minHeight?: number; onOpen?: () => void }) {
   const timeline = useFrameLab((s) => s.timeline);
   const { cursor, logScale, solver } = useLab((s) => ({ cursor: s.cursor, logScale: s.logScale, solver: s.settings.solver }));
-  const [ref, width] = useElementWidth<HTMLDivElement>(320);
+  const [ref, width, boxHeight] = useElementWidth<HTMLDivElement>(320, minHeight);
+  const height = Math.max(minHeight, Math.floor(boxHeight) - 2);
   const series = useMemo(() => extractSeries(timeline), [timeline]);
   const rises = useMemo(() => findRises(series.kinds, series.total).length, [series]);
   const model = useMemo(
@@ -48,7 +53,7 @@ export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen
         width={model.width}
         height={height}
         role="img"
-        aria-label={`Objective over the run${logScale ? ' (log scale)' : ''}: now ${formatValue(now)} after ${n} ${n === 1 ? 'entry' : 'entries'}${rises ? `, rose ${rises} times` : ''}`}
+        aria-label={`Objective over the run, by ${axis.long}${logScale ? ', log scale' : ''}: now ${formatValue(now)} after ${n} ${n === 1 ? 'entry' : 'entries'}${rises ? `, rose ${rises} times` : ''}`}
         className="line-chart mini-loss-chart"
       >
         {yTicks.map((t) => (
@@ -66,9 +71,6 @@ export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen
             {t.label}
           </text>
         ))}
-        <text x={left + model.plotWidth} y={top + 10} textAnchor="end" className="mini-title">
-          objective over {axis.short}
-        </text>
         <path d={model.paths.total ?? ''} fill="none" stroke={LINE_STYLES.total.color} strokeWidth={3} strokeLinejoin="round" />
         {shown >= 0 && Number.isFinite(now) && (
           <circle
@@ -81,10 +83,14 @@ export function MiniLossChart({ height = 66, onOpen }: { height?: number; onOpen
           />
         )}
       </svg>
-      {onOpen && (
+      {onOpen ? (
         <button type="button" className="link-button mini-loss-open" onClick={onOpen}>
-          full chart ↓
+          loss chart ↓
         </button>
+      ) : (
+        <span className="mini-loss-open" aria-hidden="true">
+          objective over {axis.short}
+        </span>
       )}
     </div>
   );

@@ -53,13 +53,13 @@ export function extractSeries(timeline: readonly Pick<TimelineEntry, 'step' | 'k
 }
 
 /** Entries that are an optimisation step (the others change the problem or jump in time). */
-export const isStepKind = (kind: StepKind) => kind === 'users' || kind === 'items' || kind === 'row' || kind === 'gd';
+const isStepKind = (kind: StepKind) => kind === 'users' || kind === 'items' || kind === 'row' || kind === 'gd';
 
 /**
  * Relative size of an increase that counts as a rise. ALS solves each half-step exactly,
  * so its objective can only "rise" by floating-point round-off (about 1e-16 relative).
  */
-export const RISE_TOLERANCE = 1e-10;
+const RISE_TOLERANCE = 1e-10;
 
 /**
  * Indices t of the steps after which the objective is higher than before (entry t − 1).

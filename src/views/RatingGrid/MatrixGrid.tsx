@@ -50,7 +50,7 @@ function withIndex(list: number[], k: number): number[] {
 }
 
 /** The longest text among the cells (big grids: assumed short, as ratings are). */
-export function longestText(view: (i: number, j: number) => CellView, rows: number, cols: number): number {
+function longestText(view: (i: number, j: number) => CellView, rows: number, cols: number): number {
   if (rows * cols > 2500) return 3;
   let best = 1;
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) best = Math.max(best, view(i, j).text.length);
@@ -63,7 +63,7 @@ function posOf(target: EventTarget | null): GridPos | null {
 }
 
 /** Where a refusal's bubble goes: under its cell, kept inside the viewport of the grid. */
-export function bubblePosition(message: GridMessage, layout: GridLayout, view: GridViewport): CSSProperties {
+function bubblePosition(message: GridMessage, layout: GridLayout, view: GridViewport): CSSProperties {
   const { rowHeaderW, headerH, cellW, cellH } = layout;
   const x = (message.pos.c < 0 ? 0 : rowHeaderW + message.pos.c * cellW) - view.left;
   const y = (message.pos.r < 0 ? headerH : headerH + (message.pos.r + 1) * cellH) - view.top;

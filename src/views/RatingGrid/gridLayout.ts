@@ -29,8 +29,8 @@ export interface GridLayout {
 }
 
 /** Up to ~30 × 30 the grid stays simple and big. */
-export const SMALL_CELLS = 900;
-export const SMALL_SIDE = 30;
+const SMALL_CELLS = 900;
+const SMALL_SIDE = 30;
 
 /** Width of a label in px, estimated from its length (bold Atkinson Hyperlegible averages ~0.6 em). */
 export function labelWidth(label: string, fontPx: number): number {

@@ -6,7 +6,7 @@
 import { formatNumber } from '../../state/edits';
 import type { LabData } from '../../state/labData';
 
-export const SCAN_LIMIT = 2500;
+const SCAN_LIMIT = 2500;
 
 export function longestCellText(data: LabData): number {
   const m = data.userIds.length;

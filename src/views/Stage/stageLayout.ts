@@ -15,8 +15,8 @@ export const SIDE_BY_SIDE = 860;
 /** Smallest row height and column width of R: its cells are targets (WCAG 2.5.8: 24 px). */
 export const MIN_TARGET = 24;
 /** Largest cells: the lecture's 4×6 on a projector. */
-export const MAX_CELL_W = 84;
-export const MAX_CELL_H = 58;
+const MAX_CELL_W = 84;
+const MAX_CELL_H = 58;
 /** Height of a heatmap's column-label row, and of the factor labels f1…fd. */
 export const LABEL_H = 26;
 /** Gap between R and the product. */
@@ -26,10 +26,10 @@ export const VT_LABELS_W = 34;
 /** The font of R's headers and of the heatmaps' labels (px). */
 const HEADER_FONT = 16;
 /** The product's columns may be this narrow when R needs the room (px). */
-export const MIN_PRODUCT_CELL = 16;
+const MIN_PRODUCT_CELL = 16;
 /** Cell text needs this much room to be drawn as a number in a heatmap. */
-export const NUMBERS_MIN_W = 38;
-export const NUMBERS_MIN_H = 22;
+const NUMBERS_MIN_W = 38;
+const NUMBERS_MIN_H = 22;
 
 export interface StageInput {
   /** Users, items, latent factors. */
@@ -89,20 +89,20 @@ function longest(labels: readonly string[]): number {
 }
 
 /** R's user-name column: wide enough for the longest name, within 3.2–10 rem. */
-export function rowHeaderWidth(rowLabels: readonly string[]): number {
+function rowHeaderWidth(rowLabels: readonly string[]): number {
   return Math.round(clamp(labelWidth('x'.repeat(longest(rowLabels)), HEADER_FONT) + 24, 3.2 * REM, 10 * REM));
 }
 
 /** U's user labels, a little narrower than R's (no padding for an editor). */
-export function gutterWidth(rowLabels: readonly string[]): number {
+function gutterWidth(rowLabels: readonly string[]): number {
   return Math.round(clamp(labelWidth('x'.repeat(Math.min(10, longest(rowLabels))), 15) + 14, 34, 120));
 }
 
 /** Item names written upwards use a slightly smaller font (px), so that the header stays short. */
-export const VERTICAL_FONT = 15;
+const VERTICAL_FONT = 15;
 
 /** The height R's column header needs at a column width: one line when names fit, else written upwards. */
-export function headerNeed(colLabels: readonly string[], cellW: number): number {
+function headerNeed(colLabels: readonly string[], cellW: number): number {
   const chars = longest(colLabels);
   if (labelWidth('x'.repeat(chars), HEADER_FONT) + 16 <= cellW * 1.35) return LABEL_H + 6;
   // Bold Atkinson Hyperlegible averages about 0.56 em a character.
@@ -110,7 +110,7 @@ export function headerNeed(colLabels: readonly string[], cellW: number): number 
 }
 
 /** R's font for a row height: 22 px for the lecture's 4×6 on a projector, never below 15. */
-export function gridFont(cellH: number): number {
+function gridFont(cellH: number): number {
   return Math.round(clamp(cellH * 0.46, 15, 22));
 }
 

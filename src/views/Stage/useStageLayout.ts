@@ -10,7 +10,7 @@ import { useElementWidth } from '../common/useElementWidth';
 import { stageLayout, SIDE_BY_SIDE, type StageInput, type StageLayout } from './stageLayout';
 
 /** Below this window height the page simply scrolls (a phone held sideways). */
-export const MIN_FIT_HEIGHT = 560;
+const MIN_FIT_HEIGHT = 560;
 
 function viewportHeight(): number {
   return typeof window === 'undefined' ? 900 : window.innerHeight;

@@ -39,14 +39,14 @@ export function ratingColor(min: number, max: number): ColorScale {
 }
 
 /** Rounds a positive bound up to 1, 2 or 5 × 10^k, so legends read cleanly. */
-export function niceBound(x: number): number {
+function niceBound(x: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(x)));
   for (const s of [1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10]) if (x <= s * p + 1e-12) return s * p;
   return 10 * p;
 }
 
 /** Relative luminance of a colour (WCAG 2.x). */
-export function luminance(color: string): number {
+function luminance(color: string): number {
   const c = rgb(color);
   const lin = (u: number) => {
     const s = u / 255;
