@@ -9,7 +9,9 @@ import { formatCell } from '../common/colors';
 import type { ProductModel } from './useProductModel';
 
 export function FactorLegends({ model }: { model: ProductModel }) {
-  const { factorScale, ratingScale, beyond, implicit } = model;
+  const { factorScale, ratingScale, beyond, implicit, sample } = model;
+  // A big UVᵀ is drawn (and counted) at a sample of its rows and columns.
+  const of = sample ? ` of the ${(sample.rows.length * sample.cols.length).toLocaleString('en')} drawn` : '';
   const [lo, , hi] = ratingScale.domain;
   const clamped = beyond.below + beyond.above;
   const far = beyond.farBelow + beyond.farAbove;

@@ -35,7 +35,21 @@ function fitFromWidth(width: number, d: number, n: number, maxCell: number): Pro
   const gutterW = 64;
   const cellW = Math.max(14, Math.min(maxCell, Math.floor((width - gutterW - VT_LABELS_W - 8) / (d + n))));
   const cellH = Math.max(14, Math.min(44, Math.round(cellW * 0.75)));
-  return { cellW, cellH, vtCellH: cellH, gutterW, numbers: cellW >= 34 && cellH >= 24, width };
+  return { cellW, cellH, vtCellH: cellH, gutterW, numbers: cellW >= 34 && cellH >= 24, width, height: null };
+}
+
+/** Above this many entries of UVᵀ, the three matrices are painted as pixels (canvases), in boxes of these sizes. */
+const PIXELS_ABOVE = 3000;
+
+/**
+ * Boxes for big matrices drawn as pixels: U a strip as tall as UVᵀ, Vᵀ a strip as wide, both a
+ * few pixels per factor; UVᵀ fills the rest of the width and the height the page gives.
+ */
+function pixelBoxes(fit: ProductFit, d: number) {
+  const strip = Math.max(24, Math.min(120, d * 8));
+  const uvtW = Math.max(160, Math.floor(fit.width - strip - 16));
+  const uvtH = Math.max(160, Math.min(640, Math.floor((fit.height ?? 460) - strip - 12)));
+  return { strip, uvtW, uvtH };
 }
 
 export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, captions = true }: FactorProductProps) {
@@ -60,8 +74,9 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
   const hoverRows = hover ? new Set([hover.i]) : null;
   const hoverCols = hover ? new Set([hover.j]) : null;
   const { cellW, cellH, vtCellH, gutterW, numbers } = size;
-  const leftW = gutterW + d * cellW + 2;
-  const cornerRoom = roomInCorner(leftW, fit ? d * vtCellH : null);
+  const pixels = m * n > PIXELS_ABOVE ? pixelBoxes(size, d) : null;
+  const leftW = pixels ? pixels.strip + 2 : gutterW + d * cellW + 2;
+  const cornerRoom = pixels ? { title: false, oneLine: false } : roomInCorner(leftW, fit ? d * vtCellH : null);
   const legendBlock = legends && <FactorLegends model={p} />;
 
   return (
@@ -72,14 +87,23 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
           style={{ gridTemplateColumns: `${leftW}px max-content` }}
           data-aligned={fit ? 'true' : undefined}
         >
-          <div className="fp-corner" style={{ width: leftW, height: fit ? LABEL_H + d * vtCellH + 2 : undefined }}>
+          <div
+            className="fp-corner"
+            style={{ width: leftW, height: pixels ? pixels.strip : fit ? LABEL_H + d * vtCellH + 2 : undefined }}
+          >
             {cornerRoom.title && (
               <div className="fp-corner-title">
                 <Tex math={`${implicit ? 'P' : 'R'} \\approx U V^\\top`} />
               </div>
             )}
-            <StepStatus solved={entry.solved} kind={entry.kind} oneLine={cornerRoom.oneLine} />
-            <svg className="fp-factor-labels" width={leftW} height={LABEL_H} aria-hidden="true">
+            {!pixels && <StepStatus solved={entry.solved} kind={entry.kind} oneLine={cornerRoom.oneLine} />}
+            <svg
+              className="fp-factor-labels"
+              style={pixels ? { display: 'none' } : undefined}
+              width={leftW}
+              height={LABEL_H}
+              aria-hidden="true"
+            >
               {factorIds.map((f, a) => (
                 <text key={f} x={gutterW + a * cellW + cellW / 2} y={LABEL_H - 8} textAnchor="middle" className="hm-label">
                   {cellW >= 22 ? f : a + 1}
@@ -110,6 +134,7 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               cellWidth={cellW}
               cellHeight={vtCellH}
               showNumbers={numbers && vtCellH >= 22}
+              {...(pixels ? { canvasAbove: 0, stretch: true, maxWidth: pixels.uvtW, maxHeight: pixels.strip } : {})}
               highlightCols={hoverCols ?? p.selectedItem}
               className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
               onCellClick={(c) => select({ side: 'items', index: c.j })}
@@ -130,6 +155,7 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               cellWidth={cellW}
               cellHeight={cellH}
               showNumbers={numbers}
+              {...(pixels ? { canvasAbove: 0, stretch: true, maxWidth: pixels.strip, maxHeight: pixels.uvtH } : {})}
               highlightRows={hoverRows ?? p.selectedUser}
               activeRow={p.U.activeRow}
               className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
@@ -162,8 +188,9 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               digits={implicit ? 2 : 1}
               rowIndex={p.sample?.rows}
               colIndex={p.sample?.cols}
-              maxWidth={Math.max(200, size.width - leftW - 8)}
-              maxHeight={Math.max(160, m * cellH)}
+              maxWidth={pixels ? pixels.uvtW : Math.max(200, size.width - leftW - 8)}
+              maxHeight={pixels ? pixels.uvtH : Math.max(160, m * cellH)}
+              stretch={!!pixels}
               hover={hover}
               onHover={setHover}
               marked={unknown}

@@ -31,9 +31,10 @@ export function CanvasHeatmap(props: HeatmapProps) {
   const drawnRows = rowIndex?.length ?? rows;
   const drawnCols = colIndex?.length ?? cols;
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Square cells by default; stretched to fill maxWidth × maxHeight when the page gives the box (the lab's stage).
   const scale = Math.min(maxWidth / cols, maxHeight / rows, 8);
-  const width = Math.max(1, Math.round(cols * scale));
-  const height = Math.max(1, Math.round(rows * scale));
+  const width = Math.max(1, Math.round(props.stretch ? maxWidth : cols * scale));
+  const height = Math.max(1, Math.round(props.stretch ? maxHeight : rows * scale));
   const table = useMemo(() => colorTable(color), [color]);
 
   useEffect(() => {

@@ -49,6 +49,8 @@ export interface HeatmapProps {
   /** Largest drawn size in canvas mode (px). */
   maxWidth?: number;
   maxHeight?: number;
+  /** Canvas mode: fill maxWidth × maxHeight exactly (cells need not be square). */
+  stretch?: boolean;
   /** Row labels on the left / column labels on top. */
   showRowLabels?: boolean;
   showColLabels?: boolean;

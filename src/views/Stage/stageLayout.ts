@@ -67,6 +67,8 @@ export interface ProductFit {
   numbers: boolean;
   /** The product's frame (px): beyond it, it scrolls inside itself. */
   width: number;
+  /** Height the product may take (px), when the page is fitted to the screen. */
+  height: number | null;
 }
 
 export interface StageLayout {
@@ -180,6 +182,7 @@ export function stageLayout(input: StageInput): StageLayout {
           gutterW,
           numbers: cellF >= NUMBERS_MIN_W && h >= NUMBERS_MIN_H,
           width: productW,
+          height: H,
         },
       };
     }
@@ -212,6 +215,7 @@ export function stageLayout(input: StageInput): StageLayout {
       gutterW,
       numbers: cellF >= NUMBERS_MIN_W && fH >= NUMBERS_MIN_H,
       width: productW,
+      height: H,
     },
   };
 }
@@ -231,7 +235,8 @@ function stacked(input: StageInput, rowHeaderW: number, gutterW: number, textW: 
   const { m, n, d, colLabels, width } = input;
   const cellR = clamp(Math.floor((width - rowHeaderW - 2) / n), Math.max(44, textW(18)), 64);
   const cellH = 44;
-  const cellF = clamp(Math.floor((width - gutterW - VT_LABELS_W - 6) / (d + n)), 30, 56);
+  // Wide enough for their numbers (a phone reads values, not just colours); wider data scrolls inside.
+  const cellF = clamp(Math.floor((width - gutterW - VT_LABELS_W - 6) / (d + n)), NUMBERS_MIN_W, 56);
   const fH = clamp(Math.round(cellF * 0.8), 28, 44);
   return {
     arrangement: 'stacked',
@@ -253,6 +258,7 @@ function stacked(input: StageInput, rowHeaderW: number, gutterW: number, textW: 
       gutterW,
       numbers: cellF >= NUMBERS_MIN_W && fH >= NUMBERS_MIN_H,
       width,
+      height: null,
     },
   };
 }
