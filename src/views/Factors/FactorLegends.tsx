@@ -26,8 +26,8 @@ export function FactorLegends({ model }: { model: ProductModel }) {
       />
       {clamped > 0 && (
         <p className="fp-clamped" role="note">
-          The scale is clamped: {clamped} prediction{clamped === 1 ? '' : 's'} outside {formatCell(lo)}…{formatCell(hi)} take its
-          end colour{far > 0 ? `; ${far} far outside are marked ▼ / ▲` : ''}.
+          {`The scale is clamped: ${clamped.toLocaleString('en')}${of} prediction${clamped === 1 ? '' : 's'} outside ${formatCell(lo)}…${formatCell(hi)} take its end colour`}
+          {far > 0 ? `; ${far.toLocaleString('en')} far outside are marked ▼ / ▲` : ''}.
         </p>
       )}
     </div>
