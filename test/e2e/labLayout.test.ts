@@ -217,3 +217,21 @@ describe('what the counter counts', () => {
     await context.close();
   });
 });
+
+describe('holding out', () => {
+  it('says at once when a held-out cell leaves its item with no training rating, and why its error will be large', async () => {
+    const { page, errors, context } = await openApp(browser);
+    const grid = page.getByRole('grid', { name: 'Rating matrix R' });
+    // i4 is rated by u1 alone in the lecture's R.
+    await grid.locator('[role="gridcell"][data-r="0"][data-c="3"]').click();
+    await page.keyboard.press('h');
+    const notice = page.locator('.rg-notice');
+    await expect.poll(() => notice.textContent()).toContain('i4 has no training rating left');
+    expect(await notice.textContent()).toContain('held-out error is the whole rating');
+    // Putting it back clears the warning.
+    await page.keyboard.press('h');
+    await expect.poll(() => notice.textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -4,7 +4,7 @@
  * r̂ᵢⱼ = uᵢᵀvⱼ with its numbers, rounded so that they add up, and the residual when rᵢⱼ is known.
  */
 import { useLab } from '../../state/LabContext';
-import { cellKey } from '../../state/labData';
+import { cellAt, isHeldOut } from '../common/labAccess';
 import { Tex, texNumber } from '../common/Tex';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
@@ -29,9 +29,9 @@ export function HoverExplain() {
   const dot = dotProductText(u, v);
   const shown = Number(dot.value);
   const sub = `{${i + 1},${j + 1}}`;
-  const r = data.cells[i]?.[j];
-  const heldOut = data.heldOut.includes(cellKey(i, j));
-  const known = r !== null && r !== undefined;
+  const r = cellAt(data, i, j);
+  const heldOut = isHeldOut(data, i, j);
+  const known = r !== null;
   const symbol = data.mode === 'implicit' ? 'p' : 'r';
   return (
     <div className="hover-explain" aria-live="polite" aria-label="Prediction explained">

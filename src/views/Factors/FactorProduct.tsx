@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { useLab } from '../../state/LabContext';
-import { cellKey } from '../../state/labData';
+import { cellAt, isHeldOut } from '../common/labAccess';
 import { Tex } from '../common/Tex';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useElementWidth } from '../common/useElementWidth';
@@ -60,7 +60,6 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
   const { setHover, select } = useLab((s) => ({ setHover: s.setHover, select: s.select }));
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const size = fit ?? fitFromWidth(width, d, n, maxCell);
-  const held = useMemo(() => new Set(data.heldOut), [data.heldOut]);
   const factorIds = useMemo(() => Array.from({ length: d }, (_, a) => `f${a + 1}`), [d]);
 
   if (!entry) return <p className="muted">Preparing the model…</p>;
@@ -68,8 +67,8 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
     return <p className="muted">The factors of this early step are no longer kept (only its loss is). Scrub to a later step.</p>;
 
   const unknown = (i: number, j: number) => {
-    const v = data.cells[i]?.[j];
-    return v === null || v === undefined || (implicit && v === 0);
+    const v = cellAt(data, i, j);
+    return v === null || (implicit && v === 0);
   };
   const hoverRows = hover ? new Set([hover.i]) : null;
   const hoverCols = hover ? new Set([hover.j]) : null;
@@ -194,15 +193,15 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               hover={hover}
               onHover={setHover}
               marked={unknown}
-              outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !held.has(cellKey(i, j)) : undefined}
-              hatched={(i, j) => held.has(cellKey(i, j))}
+              outlined={emphasis === 'data' ? (i, j) => !unknown(i, j) && !isHeldOut(data, i, j) : undefined}
+              hatched={(i, j) => isHeldOut(data, i, j)}
               highlightRows={p.selectedUser}
               highlightCols={p.selectedItem}
               describe={(i, j, v) => {
-                const r = data.cells[i]?.[j];
+                const r = cellAt(data, i, j);
                 const who = `r̂(${data.userIds[i]}, ${data.itemIds[j]}) = ${v.toFixed(2)}`;
-                if (r === null || r === undefined) return `${who}: prediction for an unknown rating`;
-                return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${held.has(cellKey(i, j)) ? ' (held out)' : ''}`;
+                if (r === null) return `${who}: prediction for an unknown rating`;
+                return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${isHeldOut(data, i, j) ? ' (held out)' : ''}`;
               }}
             />
             {captions && (

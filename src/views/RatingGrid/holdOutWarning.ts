@@ -2,21 +2,19 @@
  * Holding out a rating can leave its user (or item) with no rating to learn from: ALS then
  * fits that row from λ alone — u = (λI)⁻¹·0 = 0 — so every prediction for it is 0 and the
  * held-out error is the rating itself (2.0 for a held-out 2). Said at the moment it happens.
- * Pure: reads the data only.
+ * Pure: reads the data only, through its accessors.
  */
-import { cellKey, type LabData } from '../../state/labData';
+import type { LabData } from '../../state/labData';
+import { forEachInColumn, forEachInRow, isHeldOut } from '../common/labAccess';
 
-/** Training ratings of user i and of item j (known, not held out, implicit: p > 0 counts as an interaction). */
+/** Training ratings of user i and of item j (known, not held out; implicit: p > 0 counts as an interaction). */
 export function trainingCounts(data: LabData, i: number, j: number): { user: number; item: number } {
-  const held = new Set(data.heldOut);
   const implicit = data.mode === 'implicit';
-  const counts = (v: number | null | undefined, r: number, c: number) =>
-    v !== null && v !== undefined && !(implicit && v === 0) && !held.has(cellKey(r, c)) ? 1 : 0;
+  const counts = (value: number, heldOut: boolean) => (!heldOut && !(implicit && value === 0) ? 1 : 0);
   let user = 0;
   let item = 0;
-  const row = data.cells[i] ?? [];
-  for (let c = 0; c < row.length; c++) user += counts(row[c], i, c);
-  for (let r = 0; r < data.cells.length; r++) item += counts(data.cells[r]?.[j], r, j);
+  forEachInRow(data, i, (_, v, h) => (user += counts(v, h)));
+  forEachInColumn(data, j, (_, v, h) => (item += counts(v, h)));
   return { user, item };
 }
 
@@ -25,7 +23,7 @@ export function trainingCounts(data: LabData, i: number, j: number): { user: num
  * when both its user and its item keep a training rating.
  */
 export function holdOutWarning(after: LabData, i: number, j: number): string | null {
-  if (!after.heldOut.includes(cellKey(i, j))) return null;
+  if (!isHeldOut(after, i, j)) return null;
   const { user, item } = trainingCounts(after, i, j);
   const who = after.userIds[i] ?? `user ${i + 1}`;
   const what = after.itemIds[j] ?? `item ${j + 1}`;

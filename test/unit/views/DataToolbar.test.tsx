@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand';
 import { LabProvider } from '../../../src/state/LabContext';
 import { createLabStore, type LabState } from '../../../src/state/labStore';
+import { toggleHeldOut } from '../../../src/state/edits';
 import { DataToolbar } from '../../../src/views/DataToolbar/DataToolbar';
 
 let store: StoreApi<LabState> | null = null;
@@ -96,7 +97,10 @@ describe('the presets toolbar', () => {
     const opener = screen.getByRole('button', { name: /^Data:/ });
     expect(opener.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(opener);
-    act(() => s.getState().setData({ ...s.getState().data, heldOut: ['0,0'] }));
+    act(() => {
+      const edited = toggleHeldOut(s.getState().data, 0, 0);
+      if (edited.ok) s.getState().setData(edited.data);
+    });
     expect(opener.textContent).toContain('(edited)');
     open();
     expect(screen.getByRole('button', { name: "Lecture's R (4×6), edited" }).getAttribute('aria-pressed')).toBe('true');

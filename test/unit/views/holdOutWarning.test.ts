@@ -4,7 +4,7 @@
  * (the held-out RMSE of 2.0 the issue saw for a held-out 2).
  */
 import { describe, expect, it } from 'vitest';
-import { toggleHeldOut } from '../../../src/state/edits';
+import { setCell, toggleHeldOut } from '../../../src/state/edits';
 import { lectureR } from '../../../src/state/presets';
 import type { LabData } from '../../../src/state/labData';
 import { holdOutWarning, trainingCounts } from '../../../src/views/RatingGrid/holdOutWarning';
@@ -33,16 +33,14 @@ describe('the hold-out warning', () => {
   });
 
   it('names both when the user and the item are both left with nothing', () => {
-    const data: LabData = {
-      ...lectureR(),
-      cells: [
-        [3, null],
-        [null, 4],
-      ],
-      userIds: ['a', 'b'],
-      itemIds: ['x', 'y'],
-    };
-    expect(holdOutWarning(hold(data, 0, 0), 0, 0)).toMatch(/^a and x have no training rating left/);
+    // u1 keeps only its rating of i4, which nobody else rated: holding it out leaves both with nothing.
+    let data = lectureR();
+    for (const j of [0, 5]) {
+      const r = setCell(data, 0, j, null);
+      if (!r.ok) throw new Error(r.error);
+      data = r.data;
+    }
+    expect(holdOutWarning(hold(data, 0, 3), 0, 3)).toMatch(/^u1 and i4 have no training rating left/);
   });
 
   it('says nothing when the cell was put back in training', () => {
