@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { LabProvider, useLabStore } from './state/LabContext';
 import { initialLabOptions, usePersistence } from './state/persist';
 import { Lab } from './views/Lab';
+import { HEADER_ACTIONS_ID } from './views/common/headerActions';
 import { parseRoute, type Route } from './lessons/route';
 import { CoursePage, LessonPage } from './lessons/LessonsPage';
 import { NotesWindow, Presenter } from './lessons/Presenter';
@@ -94,6 +95,8 @@ export function App() {
             Class survey
           </a>
         </nav>
+        {/* The page's own actions (the lab's QR code) are rendered here by the page. */}
+        <div id={HEADER_ACTIONS_ID} className="app-header-actions" />
       </header>
       {updateNotice}
       <main id="main-content" tabIndex={-1}>

@@ -1,4 +1,12 @@
-import { useCallback, useState } from 'react';
+/**
+ * The full lab, laid out once for every screen: the run bar (controls, data and settings,
+ * the loss so far), then R beside its factorization UVᵀ sized to fit the screen (on a
+ * projector everything shows at once, so a Step moves R, UVᵀ and the loss together), the
+ * explanation of the cell pointed at, and the tabs one click away: the loss in full, the
+ * solve of one row, the objective, the latent space, the toy example. Each part sits in its
+ * own error boundary.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab, useLabStore } from '../state/LabContext';
 import { RatingGrid } from './RatingGrid/RatingGrid';
 import { RunControls } from './Controls/RunControls';
@@ -6,12 +14,17 @@ import { SettingsPanel } from './Controls/SettingsPanel';
 import { FactorProduct } from './Factors/FactorProduct';
 import { HoverExplain } from './Explain/HoverExplain';
 import { StatusBanner } from './common/StatusBanner';
+import { PanelBoundary } from './common/PanelBoundary';
 import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
-import { ExplorePanel } from './Explore/ExplorePanel';
-import { LossChart } from './LossChart/LossChart';
-import { Timeline } from './Timeline/Timeline';
+import { ExplorePanel, type ExploreTab } from './Explore/ExplorePanel';
+import { MiniLossChart } from './LossChart/MiniLossChart';
 import { useShortcuts } from './Shortcuts/useShortcuts';
 import { ShareQrButton } from '../share/ShareQrButton';
+import { HEADER_ACTIONS_ID } from './common/headerActions';
+import { createPortal } from 'react-dom';
+import { useStageLayout } from './Stage/useStageLayout';
+import { STAGE_GAP } from './Stage/stageLayout';
+import { longestCellText } from './Stage/longestCellText';
 import './Lab.css';
 
 export interface LabProps {
@@ -19,40 +32,47 @@ export interface LabProps {
   shortcuts?: boolean;
 }
 
-/** The full lab: the grid holding R, the run controls and settings, the factor views and the loss. */
+/**
+ * Room kept under the matrices on a projector (px): for the explanation strip and the tabs' strip if the data
+ * leaves it, else for the explanation only (the tabs are then one scroll away).
+ */
+const BELOW_STAGE = [150, 86];
+
 export function Lab({ shortcuts = true }: LabProps) {
   const store = useLabStore();
-  const implicit = useLab((s) => s.data.mode === 'implicit');
-  // Wide data (more than 8 items) gets the full width for R and for the product, one above the other.
-  const wide = useLab((s) => s.data.itemIds.length > 8);
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(store, openHelp, shortcuts);
+  const [tab, setTab] = useState<ExploreTab>('loss');
+  const explore = useRef<HTMLElement>(null);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const [readouts, setReadouts] = useState<HTMLDivElement | null>(null);
+  const openLoss = () => {
+    setTab('loss');
+    requestAnimationFrame(() => explore.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
   return (
-    <div className="lab">
-      <section className="panel lab-run" aria-label="Run">
-        <RunControls />
-        <SettingsPanel />
+    <div className="lab" ref={setRoot}>
+      <section className="lab-bar" aria-label="Run">
+        <PanelBoundary name="The run controls">
+          <div className="lab-run">
+            <RunControls readoutsInto={readouts} />
+          </div>
+          <div className="lab-model">
+            <SettingsPanel />
+          </div>
+          <div className="lab-side">
+            <div className="lab-readouts" ref={setReadouts} />
+            <MiniLossChart onOpen={openLoss} />
+          </div>
+        </PanelBoundary>
+      </section>
+      <HeaderAction>
         <ShareQrButton />
-      </section>
+      </HeaderAction>
       <StatusBanner />
-      <div className={wide ? 'lab-main stacked' : 'lab-main'}>
-        <section aria-labelledby="grid-title" className="panel lab-grid">
-          <h2 id="grid-title">{implicit ? 'Interactions: preferences P and confidences C' : 'Rating matrix R'}</h2>
-          <RatingGrid showToolbar />
-          <HoverExplain />
-        </section>
-        <section aria-labelledby="factors-title" className="panel lab-factors">
-          <h2 id="factors-title">Factorization {implicit ? 'P' : 'R'} ≈ UVᵀ</h2>
-          <FactorProduct />
-        </section>
-      </div>
-      <section aria-labelledby="loss-title" className="panel lab-loss">
-        <h2 id="loss-title">Objective over the run</h2>
-        <LossChart />
-        <Timeline />
-      </section>
-      <ExplorePanel />
+      <Stage watch={root} />
+      <ExplorePanel ref={explore} active={tab} onChange={setTab} />
       <p className="shortcut-hint muted">
         Press <kbd>?</kbd> for keyboard shortcuts.{' '}
         <button type="button" className="link-button" onClick={openHelp}>
@@ -61,5 +81,61 @@ export function Lab({ shortcuts = true }: LabProps) {
       </p>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
+  );
+}
+
+/** Puts its children in the app header's action slot (beside the main navigation), or in place when there is none. */
+function HeaderAction({ children }: { children: ReactNode }) {
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  const [looked, setLooked] = useState(false);
+  useEffect(() => {
+    setSlot(document.getElementById(HEADER_ACTIONS_ID));
+    setLooked(true);
+  }, []);
+  if (slot) return createPortal(children, slot);
+  return looked ? <div className="lab-actions">{children}</div> : null;
+}
+
+/** R and R ≈ UVᵀ, sized together by the stage layout, with the explanation of the cell pointed at below. */
+function Stage({ watch }: { watch: HTMLElement | null }) {
+  const implicit = useLab((s) => s.data.mode === 'implicit');
+  const { userIds, itemIds } = useLab((s) => ({ userIds: s.data.userIds, itemIds: s.data.itemIds }));
+  const d = useLab((s) => s.timeline[s.timeline.length - 1]?.d ?? s.settings.factors);
+  const data = useLab((s) => s.data);
+  const textChars = useMemo(() => longestCellText(data), [data]);
+  const [matrices, setMatrices] = useState<HTMLElement | null>(null);
+  const [legends, setLegends] = useState<HTMLElement | null>(null);
+  const input = useMemo(
+    () => ({ m: userIds.length, n: itemIds.length, d, rowLabels: userIds, colLabels: itemIds, textChars }),
+    [userIds, itemIds, d, textChars],
+  );
+  const { ref, layout } = useStageLayout(input, matrices, watch, BELOW_STAGE);
+  const columns = layout.arrangement === 'side' ? `minmax(0, ${layout.gridWidth}px) minmax(0, 1fr)` : 'minmax(0, 1fr)';
+  return (
+    <section
+      ref={ref}
+      className={`panel lab-stage stage-${layout.arrangement}${layout.aligned ? ' stage-aligned' : ''}`}
+      style={{ gridTemplateColumns: columns, columnGap: STAGE_GAP }}
+      aria-labelledby="grid-title"
+    >
+      <h2 id="grid-title" className="visually-hidden">
+        {implicit ? 'Interactions P and C' : 'Rating matrix R'} and its factorization {implicit ? 'P' : 'R'} ≈ UVᵀ
+      </h2>
+      <PanelBoundary name="The rating matrix" resetKey={data}>
+        <div className="stage-grid-probe" ref={setMatrices} aria-hidden="true" />
+        <RatingGrid fit={layout.grid} showToolbar />
+      </PanelBoundary>
+      <div className="stage-product">
+        <PanelBoundary name="The factorization" resetKey={data}>
+          <FactorProduct fit={layout.product} captions={false} legendsInto={legends} />
+        </PanelBoundary>
+      </div>
+      <div className="stage-explain">
+        <PanelBoundary name="The explanation" resetKey={data}>
+          <HoverExplain />
+        </PanelBoundary>
+        <div className="stage-legends" ref={setLegends} />
+      </div>
+    </section>
   );
 }

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, numberIn, openApp, type AppPage } from './browser';
+import { choosePreset, openFeedback } from './labPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -238,6 +239,7 @@ describe('the rating grid holds R', () => {
 
   it('converts R to implicit P by a threshold, side by side first, and undoes it', async () => {
     const { page, grid, errors, context } = await open();
+    await openFeedback(page);
     await page.getByRole('button', { name: 'Convert to implicit…' }).click();
     const dialog = page.getByRole('dialog', { name: 'From explicit to implicit feedback' });
     const before = dialog.getByRole('grid', { name: 'R before conversion' });
@@ -264,15 +266,15 @@ describe('the rating grid holds R', () => {
 
   it('shows and edits the lecture’s P and C', async () => {
     const { page, grid, errors, context } = await open();
-    await page.getByRole('button', { name: /^Lecture's P and C/ }).click();
+    await choosePreset(page, "Lecture's P and C");
     await expect.poll(() => cell(grid, 0, 1).textContent()).toBe('0');
-    await page.getByRole('button', { name: /^Show C/ }).click();
+    await page.getByRole('button', { name: /^C: / }).click();
     await expect.poll(() => cell(grid, 0, 0).textContent()).toBe('0.85');
     await cell(grid, 0, 0).click();
     await page.keyboard.type('0.5');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(grid, 0, 0).textContent()).toBe('0.5');
-    await page.getByRole('button', { name: /^Show P/ }).click();
+    await page.getByRole('button', { name: /^P: / }).click();
     await cell(grid, 0, 1).click();
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
@@ -283,7 +285,7 @@ describe('the rating grid holds R', () => {
 
   it('loads the taste-groups preset (12 × 16)', async () => {
     const { page, grid, errors, context } = await open();
-    await page.getByRole('button', { name: /^Taste groups/ }).click();
+    await choosePreset(page, 'Taste groups');
     await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('13');
     expect(await grid.getAttribute('aria-colcount')).toBe('17');
     expect(await grid.getByRole('rowheader').first().textContent()).toBe('Ana');
@@ -295,7 +297,7 @@ describe('the rating grid holds R', () => {
   it('renders ML-100k (943 × 1,682) quickly with only the visible cells in the DOM', async () => {
     const { page, grid, errors, context } = await open();
     const start = Date.now();
-    await page.getByRole('button', { name: /^MovieLens-100k/ }).click();
+    await choosePreset(page, 'MovieLens-100k');
     await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 5000 }).toBe('944');
     expect(Date.now() - start).toBeLessThan(5000);
     expect(await grid.getAttribute('aria-colcount')).toBe('1683');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp } from './browser';
+import { matrices } from './labPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -64,7 +65,7 @@ describe('the lab', () => {
     const { page, errors, context } = await openApp(browser);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => stepCount(page)).toBe(2);
-    const product = page.getByRole('img', { name: 'U V transposed, the predicted ratings (m × n)' });
+    const product = matrices(page).UVT;
     await product.locator('[data-cell="2,3"]').hover();
     const explain = page.getByLabel('Prediction explained');
     await expect.poll(() => explain.textContent()).toContain('unknown: this is a prediction');

@@ -55,7 +55,7 @@ describe('the loss curve follows the run', () => {
     // The chart's readout agrees with the run controls' loss and with the table.
     expect(await numberIn(page, 'Objective')).toBeCloseTo(await numberIn(page, 'Loss'), 4);
     expect(await numberIn(page, 'Objective')).toBeCloseTo(rows[8]!.objective, 4);
-    expect(await page.locator('.lab-loss .katex').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.explore-loss .katex').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.katex-error').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -41,7 +41,7 @@ async function waitForModel(page: Page) {
 async function stepTimes(page: Page, times: number) {
   for (let k = 1; k <= times; k++) {
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepText(page)).toBe(`step ${2 * k}`);
+    await expect.poll(() => stepText(page)).toBe(`half-step ${2 * k}`);
   }
 }
 
@@ -56,7 +56,7 @@ describe('the lab lives in the URL', () => {
     expect(url).toContain('preset=lecture-r');
 
     const b = await openApp(browser, '/' + new URL(url).hash);
-    await expect.poll(() => stepText(b.page)).toBe('step 6');
+    await expect.poll(() => stepText(b.page)).toBe('half-step 6');
     await expect.poll(() => lossText(b.page)).toBe(loss);
     // The reproduced lab writes the same link back.
     await expect.poll(() => b.page.url()).toBe(url);
@@ -74,12 +74,12 @@ describe('the lab lives in the URL', () => {
     const loss = await lossText(page);
 
     await page.reload();
-    await expect.poll(() => stepText(page)).toBe('step 4');
+    await expect.poll(() => stepText(page)).toBe('half-step 4');
     await expect.poll(() => lossText(page)).toBe(loss);
 
     const again = await context.newPage();
     await again.goto(new URL(page.url()).origin + '/');
-    await expect.poll(() => stepText(again)).toBe('step 4');
+    await expect.poll(() => stepText(again)).toBe('half-step 4');
     await expect.poll(() => lossText(again)).toBe(loss);
     expect(errors).toEqual([]);
     await context.close();
@@ -98,7 +98,7 @@ describe('the lab lives in the URL', () => {
     await expect.poll(() => ratingMatrix(page).textContent()).toContain('u1');
     expect(await ratingMatrix(page).textContent()).toContain('i6');
     await expect.poll(() => lossText(page)).toBe(lectureLoss);
-    expect(await stepText(page)).toBe('step 0');
+    expect(await stepText(page)).toBe('half-step 0');
     // The message stays after the model's first snapshot, and the address bar now holds a working link.
     await expect.poll(() => hashOf(page)).toContain('preset=lecture-r');
     expect(await message.count()).toBe(1);
@@ -119,7 +119,7 @@ describe('the lab lives in the URL', () => {
     await page.evaluate((hash) => {
       location.hash = hash;
     }, other);
-    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('step 5');
+    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('half-step 5');
     await expect.poll(() => ratingMatrix(page).textContent()).toContain('Ana');
     expect(errors).toEqual([]);
     await context.close();
@@ -134,7 +134,7 @@ describe('the lab lives in the URL', () => {
     const { page, context, errors } = await openApp(browser, '/#' + link);
     await waitForModel(page);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepText(page), { timeout: 30_000 }).toBe('step 2');
+    await expect.poll(() => stepText(page), { timeout: 30_000 }).toBe('half-step 2');
     await expect.poll(() => hashOf(page), { timeout: 10_000 }).toContain('run=ui');
     expect(page.url().length).toBeLessThan(500);
     expect(hashOf(page)).toContain('preset=ml100k');

@@ -28,7 +28,7 @@ describe('a run with a row solve reopens (the link and the lab saved in the brow
     const a = await openApp(browser);
     await waitForModel(a.page);
     await a.page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepText(a.page)).toBe('step 2');
+    await expect.poll(() => stepText(a.page)).toBe('half-step 2');
     await a.page.getByRole('tab', { name: 'Solve one row' }).click();
     const next = a.page.getByRole('button', { name: 'Next stage →' });
     for (let k = 2; k <= 7; k++) await next.click();
@@ -98,7 +98,7 @@ describe('a worker that is terminated mid-run', () => {
     await waitForModel(page);
     const grid = page.getByRole('grid', { name: 'Rating matrix R' });
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepText(page)).toBe('step 2');
+    await expect.poll(() => stepText(page)).toBe('half-step 2');
     const loss = await lossText(page);
     const rBefore = await grid.textContent();
     await page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
@@ -106,11 +106,11 @@ describe('a worker that is terminated mid-run', () => {
     await expect
       .poll(() => statusText(page), { timeout: 30_000 })
       .toMatch(/model worker stopped .* and was restarted\. R is kept as it was, and the run continues from step 2\./);
-    expect(await stepText(page)).toBe('step 2');
+    expect(await stepText(page)).toBe('half-step 2');
     expect(await lossText(page)).toBe(loss);
     expect(await grid.textContent()).toBe(rBefore);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('step 4');
+    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('half-step 4');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -210,12 +210,12 @@ describe('data sets kept in the browser', () => {
     const { page, context, errors } = await openApp(browser, '/#/lessons');
     await seedDataset(page, key);
     await page.goto(baseUrl() + '/' + link);
-    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('step 4');
+    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('half-step 4');
     const grid = page.getByRole('grid', { name: 'Rating matrix R' }).or(page.getByRole('table', { name: 'Rating matrix R' }));
     await expect.poll(() => grid.first().textContent()).toContain('fan1');
     const loss = await lossText(page);
     await page.reload();
-    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('step 4');
+    await expect.poll(() => stepText(page), { timeout: 20_000 }).toBe('half-step 4');
     await expect.poll(() => lossText(page)).toBe(loss);
     expect(errors).toEqual([]);
     await context.close();

@@ -3,7 +3,7 @@
  * initial scale, the solver and η (gradient descent). Invalid input is refused with a
  * message; the last good value stays.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import type { ModelSettings } from '../../worker/protocol';
 import { Tex } from '../common/Tex';
@@ -72,7 +72,8 @@ function NumberField({ spec }: { spec: FieldSpec }) {
     setError(null);
     if (result.value !== value) setSettings({ [spec.key]: result.value } as Partial<ModelSettings>);
   };
-  const id = `setting-${spec.key}`;
+  // Unique per lab: a lesson page can hold several.
+  const id = `setting-${spec.key}-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <div className="setting" title={spec.hint}>
       <label htmlFor={id}>
@@ -124,6 +125,7 @@ export function SettingsPanel({ only }: SettingsPanelProps) {
   const usesAlpha = useLab((s) => s.data.mode === 'implicit' && s.data.confidence === null);
   const solver = useLab((s) => s.settings.solver);
   const setSettings = useLab((s) => s.setSettings);
+  const solverId = `setting-solver-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const fields = FIELDS.filter(
     (f) => (!only || only.includes(f.key)) && (f.key !== 'alpha' || usesAlpha) && (f.key !== 'learningRate' || solver === 'gd'),
   );
@@ -134,13 +136,15 @@ export function SettingsPanel({ only }: SettingsPanelProps) {
       ))}
       {(!only || only.includes('solver')) && (
         <div className="setting">
-          <label htmlFor="setting-solver">Solver</label>
+          <label htmlFor={solverId} title="ALS solves each row in closed form; gradient descent takes steps of size η">
+            Solver
+          </label>
           <select
-            id="setting-solver"
+            id={solverId}
             value={solver}
             onChange={(e) => setSettings({ solver: e.target.value as ModelSettings['solver'] })}
           >
-            <option value="als">ALS (closed form per row)</option>
+            <option value="als">ALS</option>
             <option value="gd">Gradient descent</option>
           </select>
           <span className="setting-hint visually-hidden">

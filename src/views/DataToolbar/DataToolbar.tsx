@@ -1,8 +1,11 @@
 /**
  * Where the data starts from: the lecture's R, the lecture's P and C, taste groups, random
- * data of a chosen size and density, an ML-100k-shaped set. Loading is undoable.
+ * data of a chosen size and density, an ML-100k-shaped set. One compact button names the
+ * current data ("Data: Taste groups, edited"); it opens the list of presets (a disclosure:
+ * Escape or a click elsewhere closes it, and the focus returns to the button). Loading is
+ * undoable.
  */
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
@@ -15,6 +18,9 @@ const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
   { key: 'seed', label: 'Seed' },
 ];
 
+/** "Taste groups (12×16)" → "Taste groups": the short name on the button. */
+const shortName = (label: string) => label.replace(/ \(.*\)$/, '').replace(/ shape$/, '');
+
 export function DataToolbar() {
   const { origin, pristine, loadPreset, undo, redo } = useLab((s) => ({
     origin: s.origin,
@@ -23,17 +29,39 @@ export function DataToolbar() {
     undo: s.undo,
     redo: s.redo,
   }));
+  const [open, setOpen] = useState(false);
   const [randomOpen, setRandomOpen] = useState(false);
   const [form, setForm] = useState<RandomForm>(() => toRandomForm(origin?.random ?? DEFAULT_RANDOM));
   const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const current = PRESETS.find((p) => p.id === origin?.preset);
+  const name = current ? shortName(current.label) : 'Custom';
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    setRandomOpen(false);
+    if (refocus) opener.current?.focus();
+  };
+  // A click outside the open list closes it (without taking the focus back: the click put it somewhere).
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
 
   const load = (id: PresetId) => {
     if (id === 'random') {
-      setRandomOpen((open) => !open);
+      setRandomOpen((o) => !o);
       return;
     }
     setError(null);
     loadPreset(id);
+    close(true);
   };
   const generate = () => {
     const parsed = parseRandomForm(form);
@@ -43,14 +71,22 @@ export function DataToolbar() {
     }
     setError(null);
     loadPreset('random', parsed.options);
+    close(true);
   };
 
   return (
+    // Escape (and undo keys) bubble up here from the buttons and fields inside; the wrapper takes no focus.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
+      ref={root}
       className="data-toolbar"
-      role="toolbar"
-      aria-label="Data presets"
       onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          e.stopPropagation();
+          close(true);
+          return;
+        }
         const k = e.key.toLowerCase();
         if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input')) return;
         if (k === 'z' || k === 'y') {
@@ -60,53 +96,70 @@ export function DataToolbar() {
         }
       }}
     >
-      <span className="dt-title">Data</span>
-      {PRESETS.map((p) => {
-        const current = origin?.preset === p.id;
-        return (
-          <button
-            key={p.id}
-            type="button"
-            title={`${p.label}: ${p.description}`}
-            aria-label={current && !pristine ? `${p.label}, edited` : p.label}
-            aria-pressed={current}
-            aria-expanded={p.id === 'random' ? randomOpen : undefined}
-            className={current ? 'dt-current' : undefined}
-            onClick={() => load(p.id)}
+      <button
+        ref={opener}
+        type="button"
+        className="dt-opener"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => (open ? close(false) : setOpen(true))}
+      >
+        <span className="dt-title">Data:</span> {name}
+        {!pristine && current && <span className="dt-edited"> (edited)</span>} <span aria-hidden="true">▾</span>
+      </button>
+      <div id={listId} className="dt-menu" role="group" aria-label="Data presets" hidden={!open}>
+        <ul className="dt-list">
+          {PRESETS.map((p) => {
+            const on = origin?.preset === p.id;
+            return (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  aria-pressed={on}
+                  aria-expanded={p.id === 'random' ? randomOpen : undefined}
+                  aria-describedby={`${listId}-${p.id}`}
+                  className={on ? 'dt-current' : undefined}
+                  onClick={() => load(p.id)}
+                >
+                  {p.label}
+                  {on && !pristine && <span className="dt-edited">, edited</span>}
+                </button>
+                <span id={`${listId}-${p.id}`} className="dt-desc">
+                  {p.description}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+        {randomOpen && (
+          <form
+            className="dt-random"
+            aria-label="Random data"
+            onSubmit={(e) => {
+              e.preventDefault();
+              generate();
+            }}
           >
-            {p.label.replace(/ \(.*\)$/, '').replace(/ shape$/, '')}
-            {current && !pristine && <span className="dt-edited"> (edited)</span>}
-          </button>
-        );
-      })}
-      {randomOpen && (
-        <form
-          className="dt-random"
-          aria-label="Random data"
-          onSubmit={(e) => {
-            e.preventDefault();
-            generate();
-          }}
-        >
-          {FIELDS.map((f) => (
-            <label key={f.key}>
-              {f.label}
-              <input
-                inputMode="numeric"
-                size={4}
-                value={form[f.key]}
-                aria-invalid={error?.startsWith(f.label) ? true : undefined}
-                onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-              />
-              {f.suffix}
-            </label>
-          ))}
-          <button type="submit">Generate</button>
-        </form>
-      )}
-      <p role="alert" className={error ? 'dt-error' : 'dt-error-empty'}>
-        {error}
-      </p>
+            {FIELDS.map((f) => (
+              <label key={f.key}>
+                {f.label}
+                <input
+                  inputMode="numeric"
+                  size={4}
+                  value={form[f.key]}
+                  aria-invalid={error?.startsWith(f.label) ? true : undefined}
+                  onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+                />
+                {f.suffix}
+              </label>
+            ))}
+            <button type="submit">Generate</button>
+          </form>
+        )}
+        <p role="alert" className={error ? 'dt-error' : 'dt-error-empty'}>
+          {error}
+        </p>
+      </div>
     </div>
   );
 }

@@ -12,7 +12,7 @@ export interface RandomForm {
   seed: string;
 }
 
-export const MAX_SIDE = 2000;
+const MAX_SIDE = 2000;
 
 function whole(text: string, name: string, min: number, max: number): number | string {
   const v = Number(text.trim());

@@ -1,12 +1,14 @@
 /**
- * The linked-hover readout: pointing at cell (i, j) of UVᵀ (or of R) shows
- * r̂_ij = u_iᵀ v_j with the numbers, and the residual when r_ij is known.
+ * The linked-hover readout: pointing at cell (i, j) of UVᵀ or of R — with a mouse, a tap
+ * (it stays until the next tap or Escape) or the keyboard in R's grid — shows
+ * r̂ᵢⱼ = uᵢᵀvⱼ with its numbers, rounded so that they add up, and the residual when rᵢⱼ is known.
  */
 import { useLab } from '../../state/LabContext';
-import { cellAt, isHeldOut } from '../../state/labData';
+import { cellAt, isHeldOut } from '../common/labAccess';
 import { Tex, texNumber } from '../common/Tex';
-import { predict } from '../../core';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
+import { dotProductTex, dotProductText } from './explainMath';
 
 export function HoverExplain() {
   const hover = useLab((s) => s.hover);
@@ -15,8 +17,8 @@ export function HoverExplain() {
   if (!hover || !entry?.U || !entry.V || hover.i >= entry.m || hover.j >= entry.n) {
     return (
       <div className="hover-explain muted" aria-live="polite">
-        Point at a cell of <Tex math="UV^\top" /> or R to see how its prediction <Tex math="\hat r_{ij} = u_i^\top v_j" /> is
-        made.
+        Point at or tap a cell of <Tex math="UV^\top" /> or R to see <Tex math="\hat r_{ij} = u_i^\top v_j" />. Dashed:{' '}
+        {data.mode === 'implicit' ? 'where p = 0' : 'where R has ?'}.
       </div>
     );
   }
@@ -24,17 +26,9 @@ export function HoverExplain() {
   const d = entry.d;
   const u = Array.from(entry.U.subarray(i * d, i * d + d));
   const v = Array.from(entry.V.subarray(j * d, j * d + d));
-  const F = { m: entry.m, n: entry.n, d, U: entry.U, V: entry.V };
-  const rhat = predict(F, i, j);
+  const dot = dotProductText(u, v);
+  const shown = Number(dot.value);
   const sub = `{${i + 1},${j + 1}}`;
-  const terms = u.map((ua, a) => `(${texNumber(ua)})(${texNumber(v[a]!)})`).join(' + ');
-  const shownTerms =
-    d <= 4
-      ? terms
-      : `${u
-          .slice(0, 3)
-          .map((ua, a) => `(${texNumber(ua)})(${texNumber(v[a]!)})`)
-          .join(' + ')} + \\dots`;
   const r = cellAt(data, i, j);
   const heldOut = isHeldOut(data, i, j);
   const known = r !== null;
@@ -45,13 +39,21 @@ export function HoverExplain() {
         user <strong>{data.userIds[i]}</strong>, item <strong>{data.itemIds[j]}</strong>
         {known ? (heldOut ? ' — a held-out rating' : ' — a known rating') : ' — unknown: this is a prediction'}
       </p>
-      <Tex block math={`\\hat r_${sub} = u_${i + 1}^\\top v_${j + 1} = ${shownTerms} = \\mathbf{${texNumber(rhat, 3)}}`} />
-      {known && (
-        <Tex
-          block
-          math={`${symbol}_${sub} - \\hat r_${sub} = ${texNumber(r)} - ${texNumber(rhat, 3)} = ${texNumber(r - rhat, 3)}${heldOut ? '\\quad\\text{(held out: not fitted)}' : ''}`}
-        />
-      )}
+      <ScrollRegion as="span" className="he-math" label="The prediction's formula">
+        <Tex math={`\\hat r_${sub} = u_${i + 1}^\\top v_${j + 1} = ${dotProductTex(dot)}`} />
+        {known && (
+          <>
+            <span className="he-sep" aria-hidden="true">
+              {' '}
+              ·{' '}
+            </span>
+            <Tex
+              math={`${symbol}_${sub} - \\hat r_${sub} = ${texNumber(r)} - ${dot.value} = ${texNumber(r - shown, dot.digits)}${heldOut ? '\\quad\\text{(held out: not fitted)}' : ''}`}
+            />
+          </>
+        )}
+        {!dot.addsUp && dot.hidden === 0 && <span className="he-note"> (factors rounded)</span>}
+      </ScrollRegion>
     </div>
   );
 }

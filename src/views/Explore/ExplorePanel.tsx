@@ -1,27 +1,70 @@
 /**
- * Below the lab: the closed-form solve of one row, the objective with its terms, the
- * latent space, and the lecture's toy example — as tabs (WAI-ARIA tabs pattern).
+ * Under the matrices, one click away: the loss over the run, the closed-form solve of one
+ * row, the objective with its terms, the latent space, and the lecture's toy example — as
+ * tabs (WAI-ARIA tabs pattern). Each panel sits in its own error boundary.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLab } from '../../state/LabContext';
+import { PanelBoundary } from '../common/PanelBoundary';
+import { LossChart } from '../LossChart/LossChart';
+import { Timeline } from '../Timeline/Timeline';
 import { SolveExplorer } from '../SolveExplorer/SolveExplorer';
 import { ObjectivePanel } from '../Objective/ObjectivePanel';
 import { LatentSpace } from '../LatentSpace/LatentSpace';
 import { ToyExample } from '../ToyExample/ToyExample';
 import './ExplorePanel.css';
 
-export type ExploreTab = 'solve' | 'objective' | 'latent' | 'toy';
+export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy';
 
-const TABS: { id: ExploreTab; label: string }[] = [
-  { id: 'solve', label: 'Solve one row' },
-  { id: 'objective', label: 'Objective' },
-  { id: 'latent', label: 'Latent space' },
-  { id: 'toy', label: 'Toy example' },
+const TABS: { id: ExploreTab; label: string; panel: string }[] = [
+  { id: 'loss', label: 'Loss over the run', panel: 'The loss chart' },
+  { id: 'solve', label: 'Solve one row', panel: 'The solve explorer' },
+  { id: 'objective', label: 'Objective', panel: 'The objective panel' },
+  { id: 'latent', label: 'Latent space', panel: 'The latent space' },
+  { id: 'toy', label: 'Toy example', panel: 'The toy example' },
 ];
 
-export function ExplorePanel({ initial = 'solve', tabs = TABS.map((t) => t.id) }: { initial?: ExploreTab; tabs?: ExploreTab[] }) {
-  const [active, setActive] = useState<ExploreTab>(initial);
+function content(id: ExploreTab): ReactNode {
+  switch (id) {
+    case 'loss':
+      return (
+        <>
+          <LossChart />
+          <Timeline />
+        </>
+      );
+    case 'solve':
+      return <SolveExplorer />;
+    case 'objective':
+      return <ObjectivePanel />;
+    case 'latent':
+      return <LatentSpace />;
+    case 'toy':
+      return <ToyExample />;
+  }
+}
+
+export interface ExplorePanelProps {
+  /** The tab open at first (uncontrolled), or the open tab (controlled, with onChange). */
+  initial?: ExploreTab;
+  active?: ExploreTab;
+  onChange?: (tab: ExploreTab) => void;
+  tabs?: ExploreTab[];
+}
+
+export const ExplorePanel = forwardRef<HTMLElement, ExplorePanelProps>(function ExplorePanel(
+  { initial = 'loss', active: controlled, onChange, tabs = TABS.map((t) => t.id) },
+  ref,
+) {
+  const [own, setOwn] = useState<ExploreTab>(initial);
+  const active = controlled ?? own;
+  const setActive = (tab: ExploreTab) => {
+    setOwn(tab);
+    onChange?.(tab);
+  };
   const base = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const data = useLab((s) => s.data);
   const shown = TABS.filter((t) => tabs.includes(t.id));
   const onKey = (e: KeyboardEvent) => {
     const k = shown.findIndex((t) => t.id === active);
@@ -42,7 +85,7 @@ export function ExplorePanel({ initial = 'solve', tabs = TABS.map((t) => t.id) }
     refs.current[tab.id]?.focus();
   };
   return (
-    <section className="panel explore" aria-label="Explore the mathematics">
+    <section ref={ref} className="panel explore" aria-label="Explore the run and the mathematics">
       <div role="tablist" aria-label="Explore" className="explore-tabs">
         {shown.map((t) => (
           <button
@@ -70,20 +113,15 @@ export function ExplorePanel({ initial = 'solve', tabs = TABS.map((t) => t.id) }
           id={`${base}-panel-${t.id}`}
           aria-labelledby={`${base}-tab-${t.id}`}
           hidden={active !== t.id}
-          className="explore-panel"
+          className={`explore-panel explore-${t.id}`}
         >
-          {active === t.id &&
-            (t.id === 'solve' ? (
-              <SolveExplorer />
-            ) : t.id === 'objective' ? (
-              <ObjectivePanel />
-            ) : t.id === 'latent' ? (
-              <LatentSpace />
-            ) : (
-              <ToyExample />
-            ))}
+          {active === t.id && (
+            <PanelBoundary name={t.panel} resetKey={data}>
+              {content(t.id)}
+            </PanelBoundary>
+          )}
         </div>
       ))}
     </section>
   );
-}
+});

@@ -6,6 +6,7 @@ import { rgb } from 'd3';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { ColorScale } from '../common/colors';
 import type { HeatmapProps } from './Heatmap';
+import { hoverHandlers } from './hoverHandlers';
 import { paintHeatmap } from './paintHeatmap';
 
 /** Large matrices: one canvas pixel per cell, scaled up by CSS; hover from the pointer position. */
@@ -30,9 +31,10 @@ export function CanvasHeatmap(props: HeatmapProps) {
   const drawnRows = rowIndex?.length ?? rows;
   const drawnCols = colIndex?.length ?? cols;
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Square cells by default; stretched to fill maxWidth × maxHeight when the page gives the box (the lab's stage).
   const scale = Math.min(maxWidth / cols, maxHeight / rows, 8);
-  const width = Math.max(1, Math.round(cols * scale));
-  const height = Math.max(1, Math.round(rows * scale));
+  const width = Math.max(1, Math.round(props.stretch ? maxWidth : cols * scale));
+  const height = Math.max(1, Math.round(props.stretch ? maxHeight : rows * scale));
   const table = useMemo(() => colorTable(color), [color]);
 
   useEffect(() => {
@@ -60,7 +62,8 @@ export function CanvasHeatmap(props: HeatmapProps) {
         role="img"
         aria-label={`${label} (${rows} × ${cols}, drawn as pixels)`}
         onPointerMove={onHover ? (e) => onHover(cellAt(e)) : undefined}
-        onPointerLeave={onHover ? () => onHover(null) : undefined}
+        onPointerDown={onHover ? (e) => onHover(cellAt(e)) : undefined}
+        {...hoverHandlers(onHover)}
         onClick={
           onCellClick
             ? (e) => {

@@ -14,7 +14,8 @@ import { describeRun, extractSeries, findRises, formatValue, nearestIndex, type 
 import { LossTable } from './LossTable';
 import { LINE_STYLES } from './styles';
 import { useFrameLab } from './useFrameLab';
-import { useWidth } from './useWidth';
+import { useElementWidth } from '../common/useElementWidth';
+import { xAxisWords } from './axisWords';
 import './LossChart.css';
 
 export type LossChartPart = 'parts' | 'rmse';
@@ -58,21 +59,23 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
   // The timeline changes with every batch from the worker: read it once per frame. The rest
   // changes on a click, and the checkbox must follow it at once (a controlled input).
   const timeline = useFrameLab((s) => s.timeline);
-  const { cursor, logScale, setLogScale, scrub, mode } = useLab((s) => ({
+  const { cursor, logScale, setLogScale, scrub, mode, solver } = useLab((s) => ({
     cursor: s.cursor,
     logScale: s.logScale,
     setLogScale: s.setLogScale,
     scrub: s.scrub,
     mode: s.data.mode,
+    solver: s.settings.solver,
   }));
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, measured] = useElementWidth<HTMLDivElement>(720);
+  const width = Math.floor(measured);
   const showParts = show.includes('parts');
   const showRmse = show.includes('rmse');
 
   const series = useMemo(() => extractSeries(timeline), [timeline]);
   const rises = useMemo(() => findRises(series.kinds, series.total), [series]);
   const riseSet = useMemo(() => new Set(rises), [rises]);
-  const note = useMemo(() => describeRun(series, rises), [series, rises]);
+  const note = useMemo(() => describeRun(series, rises, solver), [series, rises, solver]);
   const xDomain = useMemo(() => stepDomain(series.steps), [series]);
 
   const main = useMemo(
@@ -126,8 +129,7 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
     cursor !== null && cursor < n ? { step: series.steps[cursor]!, value: values[cursor]! } : null;
   const liveAt = (values: Float64Array) => (n > 0 ? { step: series.steps[n - 1]!, value: values[n - 1]! } : null);
   const diverged = series.diverged ? { step: series.steps[series.diverged.index]! } : null;
-  const gd = series.kinds.includes('gd');
-  const xLabel = gd ? 'step (gradient steps)' : 'step (ALS half-steps)';
+  const xLabel = xAxisWords(series.kinds, solver).long;
 
   const legendLines: LegendLine[] = [
     { style: LINE_STYLES.total, name: 'objective', tex: TEX.total },
@@ -138,9 +140,11 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
         ]
       : []),
   ];
-  // The two half-steps are always explained, unless the run is gradient descent only.
-  const als = !gd || series.kinds.includes('users') || series.kinds.includes('items');
-  const kinds = LEGEND_ORDER.filter((k) => ((k === 'users' || k === 'items') && als) || series.kinds.includes(k));
+  // The two half-steps are explained when ALS is the solver or the run holds some; gradient steps likewise.
+  const als = solver === 'als' || series.kinds.includes('users') || series.kinds.includes('items');
+  const kinds = LEGEND_ORDER.filter(
+    (k) => ((k === 'users' || k === 'items') && als) || (k === 'gd' && solver === 'gd') || series.kinds.includes(k),
+  );
   const mainLines = showParts ? [LINE_STYLES.total, LINE_STYLES.data, LINE_STYLES.regularization] : [LINE_STYLES.total];
   const rmseLines = series.hasTest ? [LINE_STYLES.trainRmse, LINE_STYLES.testRmse] : [LINE_STYLES.trainRmse];
 

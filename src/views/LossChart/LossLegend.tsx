@@ -2,16 +2,11 @@
  * The chart's legend: each line with its swatch (colour and dash), its symbol from the
  * lecture (typeset by KaTeX) and its name; then the marker of each kind of step.
  */
-import katex from 'katex';
 import { memo, useMemo } from 'react';
 import type { StepKind } from '../../worker/protocol';
+import { texToHtml } from '../common/Tex';
 import { KIND_LABELS } from './lossSeries';
 import { KIND_STYLES, OKABE_ITO, type LineStyle } from './styles';
-
-/** KaTeX as HTML; a malformed formula shows its source instead of throwing. */
-export function texHtml(tex: string): string {
-  return katex.renderToString(tex, { throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
-}
 
 export interface LegendLine {
   style: LineStyle;
@@ -27,7 +22,7 @@ function Swatch({ style }: { style: LineStyle }) {
   );
 }
 
-export function KindSymbol({ kind }: { kind: StepKind }) {
+function KindSymbol({ kind }: { kind: StepKind }) {
   const s = KIND_STYLES[kind];
   return (
     <svg className="loss-swatch" width={24} height={24} viewBox="-12 -12 24 24" aria-hidden="true">
@@ -37,7 +32,7 @@ export function KindSymbol({ kind }: { kind: StepKind }) {
 }
 
 function Formula({ tex }: { tex: string }) {
-  const html = useMemo(() => texHtml(tex), [tex]);
+  const html = useMemo(() => texToHtml(tex), [tex]);
   return <span className="legend-tex" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

@@ -53,13 +53,13 @@ export function extractSeries(timeline: readonly Pick<TimelineEntry, 'step' | 'k
 }
 
 /** Entries that are an optimisation step (the others change the problem or jump in time). */
-export const isStepKind = (kind: StepKind) => kind === 'users' || kind === 'items' || kind === 'row' || kind === 'gd';
+const isStepKind = (kind: StepKind) => kind === 'users' || kind === 'items' || kind === 'row' || kind === 'gd';
 
 /**
  * Relative size of an increase that counts as a rise. ALS solves each half-step exactly,
  * so its objective can only "rise" by floating-point round-off (about 1e-16 relative).
  */
-export const RISE_TOLERANCE = 1e-10;
+const RISE_TOLERANCE = 1e-10;
 
 /**
  * Indices t of the steps after which the objective is higher than before (entry t − 1).
@@ -209,7 +209,11 @@ export interface RunNote {
 const times = (k: number) => (k === 1 ? 'once' : `${k} times`);
 
 /** What the chart shows about monotonicity, in one sentence for the class. */
-export function describeRun(series: Pick<LossSeries, 'kinds' | 'steps' | 'diverged'>, rises: readonly number[]): RunNote {
+export function describeRun(
+  series: Pick<LossSeries, 'kinds' | 'steps' | 'diverged'>,
+  rises: readonly number[],
+  solver: 'als' | 'gd' = 'als',
+): RunNote {
   let als = 0;
   let gd = 0;
   for (const kind of series.kinds) {
@@ -233,6 +237,12 @@ export function describeRun(series: Pick<LossSeries, 'kinds' | 'steps' | 'diverg
       text: `The objective rose ${times(alsRises)} after an ALS half-step (shown in vermillion). ALS solves each half-step exactly, so only round-off should ever do that.`,
     };
   }
+  if (als > 0 && gd > 0) {
+    return {
+      tone: 'ok',
+      text: `No rise in ${als} ALS ${series.kinds.includes('row') ? 'solve' : 'half-step'}${als === 1 ? '' : 's'} and ${gd} gradient step${gd === 1 ? '' : 's'}: ALS can only fall or stay; gradient descent goes downhill while η is small enough.`,
+    };
+  }
   if (als > 0) {
     return {
       tone: 'ok',
@@ -244,5 +254,11 @@ export function describeRun(series: Pick<LossSeries, 'kinds' | 'steps' | 'diverg
       tone: 'ok',
       text: `No rise in ${gd} gradient step${gd === 1 ? '' : 's'} so far: a small enough η always goes downhill.`,
     };
-  return { tone: 'info', text: 'Press Step: every half-step adds a point to the curve.' };
+  return {
+    tone: 'info',
+    text:
+      solver === 'gd'
+        ? 'Press Step: every gradient step adds a point to the curve.'
+        : 'Press Step: it solves U, then V (one iteration, two half-steps), and each half-step adds a point to the curve.',
+  };
 }

@@ -3,7 +3,7 @@
  * regularisation term and their sum after the step on screen. Pointing at (or focusing)
  * a term lights up the cells it sums over in the factor views.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useLab } from '../../state/LabContext';
 import { heldOutCount, knownCount } from '../../state/labData';
 import { Tex, texNumber } from '../common/Tex';
@@ -16,22 +16,49 @@ const DATA_TEX = {
 };
 const REG_TEX = '\\lambda\\Big(\\sum_{i} \\|u_i\\|^2 + \\sum_{j} \\|v_j\\|^2\\Big)';
 
-function Term({ tex, which, label }: { tex: string; which: 'data' | 'regularization'; label: string }) {
+/**
+ * A term of the objective that lights up what it sums over while pointed at or focused.
+ * Its name is its visible words first ("data term"), then the formula as KaTeX speaks it;
+ * what it means is its description.
+ */
+function Term({
+  tex,
+  which,
+  name,
+  description,
+}: {
+  tex: string;
+  which: 'data' | 'regularization';
+  name: string;
+  description: string;
+}) {
   const emphasis = useLab((s) => s.emphasis);
   const setEmphasis = useLab((s) => s.setEmphasis);
+  const id = useId();
+  const on = emphasis === which;
   return (
     <span
-      className={`obj-term ${emphasis === which ? 'on' : ''}`}
+      className={`obj-term ${on ? 'on' : ''}`}
       tabIndex={0}
       role="button"
-      aria-pressed={emphasis === which}
-      aria-label={label}
+      aria-pressed={on}
+      aria-describedby={id}
       onPointerEnter={() => setEmphasis(which)}
       onPointerLeave={() => setEmphasis(null)}
       onFocus={() => setEmphasis(which)}
       onBlur={() => setEmphasis(null)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          setEmphasis(on ? null : which);
+        }
+      }}
     >
+      <span className="obj-term-name">{name}</span>
       <Tex math={tex} />
+      <span id={id} hidden>
+        {description}
+      </span>
     </span>
   );
 }
@@ -55,14 +82,16 @@ export function ObjectivePanel() {
         <Term
           tex={DATA_TEX[mode]}
           which="data"
-          label={
-            mode === 'explicit'
-              ? 'Data term: squared errors over the known ratings'
-              : 'Data term: weighted squared errors over all pairs'
-          }
+          name="data term"
+          description={mode === 'explicit' ? 'Squared errors over the known ratings.' : 'Weighted squared errors over all pairs.'}
         />
         <Tex math="\;+\;" />
-        <Term tex={REG_TEX} which="regularization" label="Regularisation term: lambda times the squared norms of U and V" />
+        <Term
+          tex={REG_TEX}
+          which="regularization"
+          name="regularisation"
+          description="Lambda times the squared norms of U and V."
+        />
       </div>
       <div className="obj-numbers">
         <Tex

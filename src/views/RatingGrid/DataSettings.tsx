@@ -3,20 +3,26 @@
  * with c = 1 + α·r, or the lecture's P and C); which layer is shown; and the threshold
  * conversion from explicit to implicit.
  */
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { dataKind, formatNumber, parseEntry, setKind, setScale, type DataKind } from '../../state/edits';
 import type { GridLayer, LayerInfo } from './cellView';
 import type { Notice } from './RatingGrid';
 
-const KINDS: { id: DataKind; label: string; title: string }[] = [
-  { id: 'explicit', label: 'Explicit ratings', title: 'Known ratings r_ij on a scale; ? = unknown' },
+const KINDS: { id: DataKind; label: string; short: string; title: string }[] = [
+  { id: 'explicit', label: 'Explicit ratings', short: 'explicit', title: 'Known ratings r_ij on a scale; ? = unknown' },
   {
     id: 'alpha',
     label: 'Implicit, c = 1 + α·r',
+    short: 'implicit, c = 1 + α·r',
     title: 'Observations r ≥ 0 (counts, shares watched): p = [r > 0], c = 1 + α·r',
   },
-  { id: 'matrix', label: 'Implicit, P and C', title: 'Preferences P (0/1) and confidences C, entry by entry (the lecture’s)' },
+  {
+    id: 'matrix',
+    label: 'Implicit, P and C',
+    short: 'implicit, P and C',
+    title: 'Preferences P (0/1) and confidences C, entry by entry (the lecture’s)',
+  },
 ];
 
 export interface DataSettingsProps {
@@ -30,37 +36,85 @@ export interface DataSettingsProps {
 export function DataSettings({ layers, layer, onLayer, onConvert, onNotice }: DataSettingsProps) {
   const { data, alpha, setData } = useLab((s) => ({ data: s.data, alpha: s.settings.alpha, setData: s.setData }));
   const kind = dataKind(data);
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  // A click elsewhere closes the options (the focus stays where the click put it).
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  const current = KINDS.find((k) => k.id === kind)!;
   return (
     <div className="rg-settings">
-      <label className="rg-kind" title={KINDS.find((k) => k.id === kind)?.title}>
-        <span className="rg-setting-name">Feedback</span>
-        <select
-          value={kind}
-          onChange={(e) => {
-            const result = setKind(data, e.target.value as DataKind, alpha);
-            if (result.ok) {
-              setData(result.data);
-              onNotice(null);
-            } else onNotice({ tone: 'error', text: result.error });
-          }}
-        >
-          {KINDS.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {kind === 'explicit' && <ScaleEditor onNotice={onNotice} key={`${data.scale.min}:${data.scale.max}`} />}
-      {kind === 'explicit' && (
+      {/* Escape bubbles up here from the buttons and fields inside; the wrapper takes no focus. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+      <div
+        ref={root}
+        className="rg-options"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            e.preventDefault();
+            e.stopPropagation();
+            setOpen(false);
+            opener.current?.focus();
+          }
+        }}
+      >
         <button
+          ref={opener}
           type="button"
-          onClick={onConvert}
-          title="The lecture's “from explicit to implicit”: ≥ threshold → 1, else 0, ? stays ?"
+          aria-expanded={open}
+          aria-controls={panelId}
+          title={current.title}
+          onClick={() => setOpen((o) => !o)}
         >
-          Convert to implicit…
+          <span className="rg-setting-name">Feedback:</span> {current.short}
+          {kind === 'explicit' ? ` ${formatNumber(data.scale.min)}–${formatNumber(data.scale.max)}` : ''}{' '}
+          <span aria-hidden="true">▾</span>
         </button>
-      )}
+        <div id={panelId} className="rg-options-panel" role="group" aria-label="Feedback options" hidden={!open}>
+          <label className="rg-kind" title={current.title}>
+            <span className="rg-setting-name">Feedback</span>
+            <select
+              value={kind}
+              onChange={(e) => {
+                const result = setKind(data, e.target.value as DataKind, alpha);
+                if (result.ok) {
+                  setData(result.data);
+                  onNotice(null);
+                } else onNotice({ tone: 'error', text: result.error });
+              }}
+            >
+              {KINDS.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {kind === 'explicit' && <ScaleEditor onNotice={onNotice} key={`${data.scale.min}:${data.scale.max}`} />}
+          {kind === 'explicit' && (
+            <button
+              type="button"
+              onClick={() => {
+                // The dialog hands the focus back to what opened it: the options button, not this hidden one.
+                setOpen(false);
+                opener.current?.focus();
+                onConvert();
+              }}
+              title="The lecture's “from explicit to implicit”: ≥ threshold → 1, else 0, ? stays ?"
+            >
+              Convert to implicit…
+            </button>
+          )}
+        </div>
+      </div>
       {layers.length > 1 && (
         <div className="rg-layers" role="group" aria-label="Show layer">
           <span className="rg-layers-label">Show</span>
@@ -71,7 +125,7 @@ export function DataSettings({ layers, layer, onLayer, onConvert, onNotice }: Da
               aria-pressed={layer === l.id}
               className={layer === l.id ? 'rg-toggle-on' : undefined}
               title={l.long + (l.editable ? '' : ' (computed)')}
-              aria-label={`Show ${l.short}: ${l.long}`}
+              aria-label={`${l.short}: ${l.long}`}
               onClick={() => onLayer(l.id)}
             >
               {l.short}

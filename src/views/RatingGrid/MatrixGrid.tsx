@@ -5,12 +5,13 @@
  * canvas of the full size, with the header row and column sticky.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { CellEditor, type CommitKey } from './CellEditor';
+import { CellEditor } from './CellEditor';
 import { GridCanvas } from './GridCanvas';
-import { gridLayout, scrollToShow } from './gridLayout';
-import { afterCommit, cellCommand, clampPos, type GridPos } from './gridKeys';
+import { gridLayout, scrollToShow, type GridFit, type GridLayout } from './gridLayout';
+import { cellCommand, clampPos, type GridPos } from './gridKeys';
 import type { CellView } from './cellView';
-import { measure, useGridWindow } from './useGridWindow';
+import { editorLabel, useGridEditor, type GridMessage } from './useGridEditor';
+import { measure, useGridWindow, type GridViewport } from './useGridWindow';
 
 export type GridSide = 'users' | 'items';
 
@@ -38,12 +39,8 @@ export interface MatrixGridProps {
   selected?: { side: GridSide; index: number } | null;
   omega?: { side: GridSide; index: number; cells: ReadonlySet<number> } | null;
   maxHeight?: string;
-}
-
-interface Editing {
-  pos: GridPos;
-  initial: string;
-  typed: boolean;
+  /** Sizes from the page's layout (the lab's stage), instead of from the labels. */
+  fit?: GridFit | null;
 }
 
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
@@ -65,33 +62,51 @@ function posOf(target: EventTarget | null): GridPos | null {
   return el ? { r: Number(el.dataset.r), c: Number(el.dataset.c) } : null;
 }
 
+/** Where a refusal's bubble goes: under its cell, kept inside the viewport of the grid. */
+function bubblePosition(message: GridMessage, layout: GridLayout, view: GridViewport): CSSProperties {
+  const { rowHeaderW, headerH, cellW, cellH } = layout;
+  const x = (message.pos.c < 0 ? 0 : rowHeaderW + message.pos.c * cellW) - view.left;
+  const y = (message.pos.r < 0 ? headerH : headerH + (message.pos.r + 1) * cellH) - view.top;
+  return { left: Math.max(0, Math.min(view.width - 40, x)), top: Math.max(0, Math.min(view.height, y)) };
+}
+
 export function MatrixGrid(props: MatrixGridProps) {
-  const { rowLabels, colLabels, view, editable = true, linked, selected, omega } = props;
+  const { rowLabels, colLabels, view, editable = true, linked, selected, omega, fit } = props;
   const textChars = useMemo(
     () => longestText(view, rowLabels.length, colLabels.length),
     [view, rowLabels.length, colLabels.length],
   );
-  const layout = useMemo(() => gridLayout(rowLabels, colLabels, textChars), [rowLabels, colLabels, textChars]);
+  const layout = useMemo(() => gridLayout(rowLabels, colLabels, textChars, fit), [rowLabels, colLabels, textChars, fit]);
   const { rows, cols, cellW, cellH, rowHeaderW, headerH } = layout;
   const scroller = useRef<HTMLDivElement>(null);
   const win = useGridWindow(scroller, layout);
   const [rawActive, setRawActive] = useState<GridPos>({ r: 0, c: 0 });
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const [message, setMessage] = useState<{ pos: GridPos; text: string } | null>(null);
-  // A message belongs to the data it refused: new data (another preset, an undo) clears it.
-  const [messageView, setMessageView] = useState(() => view);
-  if (messageView !== view) {
-    setMessageView(() => view);
-    if (message) setMessage(null);
-  }
   const focusPending = useRef(false);
   const lastHover = useRef<string>('');
   const active = clampPos(rawActive, rows, cols);
+  const ed = useGridEditor({
+    editable,
+    rowLabels,
+    colLabels,
+    view,
+    editText: props.editText,
+    onEdit: props.onEdit,
+    onRename: props.onRename,
+    rows,
+    cols,
+    focusPending,
+    onMoved: (to) => {
+      setRawActive(to);
+      props.onActiveChange?.(to);
+      props.onHover?.({ i: to.r, j: to.c });
+    },
+  });
+  const { editing, message } = ed;
 
   const moveTo = (pos: GridPos, focus = true) => {
     const next = clampPos(pos, rows, cols);
     if (next.r !== active.r || next.c !== active.c) {
-      setMessage(null);
+      ed.setMessage(null);
       props.onActiveChange?.(next);
     }
     setRawActive(next);
@@ -112,46 +127,6 @@ export function MatrixGrid(props: MatrixGridProps) {
     win.update();
   });
 
-  const report = (pos: GridPos, error: string | null) => {
-    setMessage(error ? { pos, text: error } : null);
-    return error === null;
-  };
-
-  const startEdit = (pos: GridPos, initial: string | null) => {
-    if (!editable) return;
-    const header = pos.r === -1 || pos.c === -1;
-    if (header && !props.onRename) return;
-    if (!header && !props.onEdit) return;
-    const text =
-      initial ?? (header ? (pos.r === -1 ? colLabels[pos.c] : rowLabels[pos.r]) : props.editText?.(pos.r, pos.c)) ?? '';
-    setMessage(null);
-    setEditing({ pos, initial: text, typed: initial !== null });
-  };
-
-  const commit = (text: string, key: CommitKey, shift: boolean) => {
-    const current = editing;
-    setEditing(null);
-    if (!current) return;
-    const { pos } = current;
-    const error =
-      pos.r === -1
-        ? (props.onRename?.('items', pos.c, text) ?? null)
-        : pos.c === -1
-          ? (props.onRename?.('users', pos.r, text) ?? null)
-          : (props.onEdit?.(pos.r, pos.c, text) ?? null);
-    const accepted = report(pos, error);
-    if (key === null) return;
-    focusPending.current = true;
-    if (accepted) {
-      const to = afterCommit(pos, key, shift, rows, cols);
-      if (to.r !== pos.r || to.c !== pos.c) {
-        setRawActive(to);
-        props.onActiveChange?.(to);
-        props.onHover?.({ i: to.r, j: to.c });
-      }
-    }
-  };
-
   const select = (pos: GridPos) => {
     if (pos.r === -1) props.onSelect?.('items', pos.c);
     else if (pos.c === -1) props.onSelect?.('users', pos.r);
@@ -161,7 +136,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (editing) return;
     const command = cellCommand(active, e, rows, cols, win.pageRows);
     if (!command) {
-      if (e.key === 'Escape' && message) setMessage(null);
+      if (e.key === 'Escape' && message) ed.setMessage(null);
       return;
     }
     e.preventDefault();
@@ -171,16 +146,16 @@ export function MatrixGrid(props: MatrixGridProps) {
         moveTo(command.to);
         break;
       case 'edit':
-        startEdit(active, command.initial);
+        ed.startEdit(active, command.initial);
         break;
       case 'select':
         select(active);
         break;
       case 'clear':
-        if (editable && props.onClear) report(active, props.onClear(r, c));
+        if (editable && props.onClear) ed.report(active, props.onClear(r, c));
         break;
       case 'holdOut':
-        if (editable && props.onHoldOut) report(active, props.onHoldOut(r, c));
+        if (editable && props.onHoldOut) ed.report(active, props.onHoldOut(r, c));
         break;
     }
   };
@@ -190,10 +165,10 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (!pos || (editing && editing.pos.r === pos.r && editing.pos.c === pos.c)) return;
     moveTo(pos);
     if (pos.r === -1 || pos.c === -1) select(pos);
-    else if (props.clickHoldsOut && editable && props.onHoldOut) report(pos, props.onHoldOut(pos.r, pos.c));
+    else if (props.clickHoldsOut && editable && props.onHoldOut) ed.report(pos, props.onHoldOut(pos.r, pos.c));
   };
 
-  // Pointing at a cell, by mouse or by keyboard focus, shows what hovering shows.
+  // Pointing at a cell, by mouse or by keyboard focus, shows what hovering shows (a tap does it through the click).
   const pointAt = (e: React.SyntheticEvent) => {
     const pos = posOf(e.target);
     const key = pos && pos.r >= 0 && pos.c >= 0 ? `${pos.r},${pos.c}` : '';
@@ -201,46 +176,34 @@ export function MatrixGrid(props: MatrixGridProps) {
     lastHover.current = key;
     props.onHover?.(pos && key ? { i: pos.r, j: pos.c } : null);
   };
+  const leave = () => {
+    if (!lastHover.current) return;
+    lastHover.current = '';
+    props.onHover?.(null);
+  };
 
   const rowIdx = withIndex(withIndex(range(win.rows[0], win.rows[1]), active.r), editing?.pos.r ?? -1);
   const colIdx = withIndex(withIndex(range(win.cols[0], win.cols[1]), active.c), editing?.pos.c ?? -1);
   const editorAt = (r: number, c: number) =>
     editing && editing.pos.r === r && editing.pos.c === c ? (
       <CellEditor
-        label={
-          r === -1
-            ? `Name of item ${colLabels[c]}`
-            : c === -1
-              ? `Name of user ${rowLabels[r]}`
-              : `Value of ${rowLabels[r]} × ${colLabels[c]}`
-        }
+        label={editorLabel(r, c, rowLabels, colLabels)}
         initial={editing.initial}
         typed={editing.typed}
-        onCommit={commit}
-        onCancel={() => {
-          setEditing(null);
-          focusPending.current = true;
-        }}
+        onCommit={ed.commit}
+        onCancel={ed.cancel}
       />
     ) : null;
-
-  const bubble: CSSProperties | undefined = message
-    ? {
-        left: Math.max(
-          0,
-          Math.min(win.view.width - 40, (message.pos.c < 0 ? 0 : rowHeaderW + message.pos.c * cellW) - win.view.left),
-        ),
-        top: Math.max(
-          0,
-          Math.min(win.view.height, (message.pos.r < 0 ? headerH : headerH + (message.pos.r + 1) * cellH) - win.view.top),
-        ),
-      }
-    : undefined;
 
   return (
     <div
       className={`rg ${layout.small ? 'rg-small' : 'rg-large'}`}
-      style={{ '--rg-font': `${layout.fontPx}px` } as CSSProperties}
+      style={
+        {
+          '--rg-font': `${layout.fontPx}px`,
+          ...(layout.headFontPx ? { '--rg-head-font': `${layout.headFontPx}px` } : {}),
+        } as CSSProperties
+      }
     >
       <div
         ref={scroller}
@@ -258,24 +221,25 @@ export function MatrixGrid(props: MatrixGridProps) {
         onClick={onClick}
         onDoubleClick={(e) => {
           const pos = posOf(e.target);
-          if (pos && !props.clickHoldsOut) startEdit(pos, null);
+          if (pos && !props.clickHoldsOut) ed.startEdit(pos, null);
         }}
         onBlur={(e) => {
           // A message stays while the student is in the grid; it goes once they leave it (a refused
           // edit committed by leaving is the exception: its editor is the one losing focus).
           const into = e.relatedTarget as Node | null;
           const leaving = !(into && e.currentTarget.contains(into));
-          if (message && !(e.target instanceof HTMLInputElement) && leaving) setMessage(null);
-          if (leaving && lastHover.current) {
-            lastHover.current = '';
-            props.onHover?.(null);
-          }
+          if (message && !(e.target instanceof HTMLInputElement) && leaving) ed.setMessage(null);
+          if (leaving) leave();
         }}
-        onMouseOver={pointAt}
+        onPointerOver={(e) => {
+          // Only a real mouse hovers: after a tap the browser sends a stray mouseover to whatever the page moved
+          // under the finger's last spot, which must not replace what the tap pointed at.
+          if (e.pointerType === 'mouse' || e.pointerType === 'pen') pointAt(e);
+        }}
         onFocus={pointAt}
-        onMouseLeave={() => {
-          lastHover.current = '';
-          props.onHover?.(null);
+        // A finger lifting sends pointerleave: only a mouse leaving forgets the cell (a tap's stays explained).
+        onPointerLeave={(e) => {
+          if (e.pointerType === 'mouse' || e.pointerType === 'pen') leave();
         }}
       >
         <GridCanvas
@@ -293,7 +257,11 @@ export function MatrixGrid(props: MatrixGridProps) {
           editorAt={editorAt}
         />
       </div>
-      <div role="alert" className={message ? 'rg-bubble' : 'visually-hidden'} style={bubble}>
+      <div
+        role="alert"
+        className={message ? 'rg-bubble' : 'visually-hidden'}
+        style={message ? bubblePosition(message, layout, win.view) : undefined}
+      >
         {message?.text}
       </div>
     </div>

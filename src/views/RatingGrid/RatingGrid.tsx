@@ -4,7 +4,7 @@
  * store only (useLab), so several labs on one page stay independent; every edit is a pure
  * function from state/edits followed by setData, which keeps undo history.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLab } from '../../state/LabContext';
 import {
   dataKind,
@@ -23,8 +23,10 @@ import { cellViews, editText, layersOf, type GridLayer } from './cellView';
 import { DataSettings } from './DataSettings';
 import { GridControls } from './GridControls';
 import { undoKey, type GridPos } from './gridKeys';
+import { holdOutWarning } from './holdOutWarning';
 import { MatrixGrid, type GridSide } from './MatrixGrid';
 import { ThresholdPanel } from './ThresholdPanel';
+import type { StageGridFit } from '../Stage/stageLayout';
 import './RatingGrid.css';
 
 export interface RatingGridProps {
@@ -38,10 +40,14 @@ export interface RatingGridProps {
   label?: string;
   /** Height beyond which the grid scrolls (CSS length). */
   maxHeight?: string;
+  /** Sizes from the page's layout (the lab's stage). */
+  fit?: StageGridFit | null;
+  /** More tools at the end of the toolbar row (the full lab's share button). */
+  toolsExtra?: ReactNode;
 }
 
 export interface Notice {
-  tone: 'info' | 'error';
+  tone: 'info' | 'warning' | 'error';
   text: string;
 }
 
@@ -51,6 +57,8 @@ export function RatingGrid({
   showToolbar = false,
   label = 'Rating matrix R',
   maxHeight = '70vh',
+  fit = null,
+  toolsExtra = null,
 }: RatingGridProps) {
   const focus = useLab((s) => s.focus);
   const omega = useMemo(
@@ -82,8 +90,14 @@ export function RatingGrid({
   // After the conversion the Convert button is gone: the focus goes to the grid, so Ctrl+Z still undoes.
   const [focusGrid, setFocusGrid] = useState(0);
   useEffect(() => {
-    if (focusGrid > 0) root.current?.querySelector<HTMLElement>(':scope > .rg [role="grid"] [tabindex="0"]')?.focus();
+    if (focusGrid > 0) root.current?.querySelector<HTMLElement>('.rg [role="grid"] [tabindex="0"]')?.focus();
   }, [focusGrid]);
+  // A cancelled conversion hands the focus back to the button that opened it (WCAG 2.4.3).
+  const opener = useRef<HTMLElement | null>(null);
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus > 0 && opener.current?.isConnected) opener.current.focus();
+  }, [refocus]);
 
   /** Applies an edit: null when done, else why it was refused. */
   const apply = useCallback(
@@ -111,7 +125,11 @@ export function RatingGrid({
     return apply(setCell(data, i, j, null));
   };
   const onRename = (side: GridSide, index: number, text: string) => apply(renameLabel(data, side, index, text));
-  const onHoldOut = (i: number, j: number) => apply(toggleHeldOut(data, i, j));
+  const onHoldOut = (i: number, j: number) =>
+    apply(toggleHeldOut(data, i, j), (next) => {
+      const warning = holdOutWarning(next, i, j);
+      setNotice(warning ? { tone: 'warning', text: warning } : null);
+    });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!editable) return;
@@ -133,33 +151,39 @@ export function RatingGrid({
     // Undo/redo keys bubble up here from the grid and its controls; the wrapper itself takes no focus.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div ref={root} className="rating-grid-view" onKeyDown={onKeyDown}>
-      {showToolbar && <DataToolbar />}
-      {showControls && editable && (
-        <GridControls
-          user={user}
-          item={item}
-          holdMode={holdMode}
-          onHoldMode={setHoldMode}
-          onNotice={setNotice}
-          onRemove={(side) => {
-            const error =
-              side === 'users'
-                ? apply(removeUser(data, user), () => select(null))
-                : apply(removeItem(data, item), () => select(null));
-            setHover(null);
-            setNotice(error ? { tone: 'error', text: error } : null);
-          }}
-        />
-      )}
-      {showControls && editable && (
-        <DataSettings
-          layers={layers}
-          layer={layer}
-          onLayer={(l) => setLayer({ kind, layer: l })}
-          onConvert={() => setConverting(true)}
-          onNotice={setNotice}
-        />
-      )}
+      <div className="rg-tools">
+        {showToolbar && <DataToolbar />}
+        {showControls && editable && (
+          <GridControls
+            user={user}
+            item={item}
+            holdMode={holdMode}
+            onHoldMode={setHoldMode}
+            onNotice={setNotice}
+            onRemove={(side) => {
+              const error =
+                side === 'users'
+                  ? apply(removeUser(data, user), () => select(null))
+                  : apply(removeItem(data, item), () => select(null));
+              setHover(null);
+              setNotice(error ? { tone: 'error', text: error } : null);
+            }}
+          />
+        )}
+        {showControls && editable && (
+          <DataSettings
+            layers={layers}
+            layer={layer}
+            onLayer={(l) => setLayer({ kind, layer: l })}
+            onConvert={() => {
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+              setConverting(true);
+            }}
+            onNotice={setNotice}
+          />
+        )}
+        {toolsExtra}
+      </div>
       <div role="status" className={`rg-notice${notice ? ` rg-notice-${notice.tone}` : ''}`}>
         {notice?.text}
       </div>
@@ -171,7 +195,7 @@ export function RatingGrid({
               setData(applied.data);
               setNotice({ tone: 'info', text: applied.message });
               setFocusGrid((k) => k + 1);
-            }
+            } else setRefocus((k) => k + 1);
           }}
         />
       )}
@@ -198,7 +222,8 @@ export function RatingGrid({
         linked={hover}
         selected={focus ? { side: focus.side, index: focus.index } : selected}
         omega={omega}
-        maxHeight={maxHeight}
+        maxHeight={fit?.maxHeight ? `${fit.maxHeight}px` : fit ? undefined : maxHeight}
+        fit={fit}
       />
     </div>
   );

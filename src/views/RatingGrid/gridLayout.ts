@@ -20,6 +20,8 @@ export interface GridLayout {
   verticalHeaders: boolean;
   /** Font size of the cells in px. */
   fontPx: number;
+  /** Font size of the headers in px (null: from the cells' font, at least 18). */
+  headFontPx?: number | null;
   /** Whether the grid counts as small (classroom size: every cell rendered, bigger font). */
   small: boolean;
   totalW: number;
@@ -27,8 +29,8 @@ export interface GridLayout {
 }
 
 /** Up to ~30 × 30 the grid stays simple and big. */
-export const SMALL_CELLS = 900;
-export const SMALL_SIDE = 30;
+const SMALL_CELLS = 900;
+const SMALL_SIDE = 30;
 
 /** Width of a label in px, estimated from its length (bold Atkinson Hyperlegible averages ~0.6 em). */
 export function labelWidth(label: string, fontPx: number): number {
@@ -43,14 +45,48 @@ function longest(labels: readonly string[]): number {
   return best;
 }
 
+/** Sizes decided by the page's layout (the lab's stage) instead of from the labels alone. */
+export interface GridFit {
+  cellW: number;
+  cellH: number;
+  headerH: number;
+  rowHeaderW: number;
+  fontPx: number;
+  headFontPx?: number;
+}
+
 /**
  * The layout for these labels; `textChars` is the longest text a cell shows (0.85 has 4
- * characters), so that columns are wide enough for it in the monospaced font.
+ * characters), so that columns are wide enough for it in the monospaced font. With `fit`,
+ * the sizes come from the page's layout (item names are written upwards when they do not
+ * fit across a column).
  */
-export function gridLayout(rowLabels: readonly string[], colLabels: readonly string[], textChars = 1): GridLayout {
+export function gridLayout(
+  rowLabels: readonly string[],
+  colLabels: readonly string[],
+  textChars = 1,
+  fit?: GridFit | null,
+): GridLayout {
   const rows = rowLabels.length;
   const cols = colLabels.length;
   const small = rows * cols <= SMALL_CELLS && rows <= SMALL_SIDE && cols <= SMALL_SIDE;
+  if (fit) {
+    const colLabelW = labelWidth('x'.repeat(longest(colLabels)), 16) + 16;
+    return {
+      headFontPx: fit.headFontPx ?? null,
+      rows,
+      cols,
+      cellW: fit.cellW,
+      cellH: fit.cellH,
+      rowHeaderW: fit.rowHeaderW,
+      headerH: fit.headerH,
+      verticalHeaders: colLabelW > fit.cellW * 1.35,
+      fontPx: fit.fontPx,
+      small,
+      totalW: fit.rowHeaderW + cols * fit.cellW,
+      totalH: fit.headerH + rows * fit.cellH,
+    };
+  }
   const fontPx = small ? 22 : 18;
   const headerFont = small ? 19 : 18;
   const pad = 24;

@@ -1,16 +1,20 @@
 /**
  * The lab's keyboard: Space play/pause, → full step, Shift+→ next half-step, R reset,
- * ? the list of shortcuts. Ignored while typing in a field or moving inside the grid.
+ * L say the step and the loss, Escape forget the explained cell, ? the list of shortcuts.
+ * Ignored while typing in a field or moving inside the grid.
  */
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import type { LabState } from '../../state/labStore';
+import { requestAnnouncement } from '../Controls/announce';
 
 export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Space', action: 'Play / pause' },
-  { keys: '→', action: 'One full ALS step (solve U, then V)' },
+  { keys: '→', action: 'One full step (ALS: solve U, then V — one iteration, two half-steps)' },
   { keys: 'Shift + →', action: 'One half-step (the other side next)' },
   { keys: 'R', action: 'Reset to the random start' },
+  { keys: 'L', action: 'Say the step and the objective (screen readers)' },
+  { keys: 'Esc', action: 'Forget the cell being explained' },
   { keys: 'Ctrl + Z / Ctrl + Shift + Z', action: 'Undo / redo an edit of R' },
   { keys: '?', action: 'Show these shortcuts' },
 ];
@@ -27,8 +31,17 @@ export function useShortcuts(store: StoreApi<LabState>, openHelp: () => void, en
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.metaKey || e.ctrlKey) return;
-      if (isTypingTarget(e.target)) return;
       const s = store.getState();
+      // Escape forgets a tapped cell's explanation from anywhere but a dialog or a field being typed in.
+      if (
+        e.key === 'Escape' &&
+        s.hover &&
+        !(e.target instanceof Element && e.target.closest('dialog, input, textarea, select'))
+      ) {
+        s.setHover(null);
+        return;
+      }
+      if (isTypingTarget(e.target)) return;
       if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
         e.preventDefault();
         s.togglePlay();
@@ -42,6 +55,9 @@ export function useShortcuts(store: StoreApi<LabState>, openHelp: () => void, en
       } else if (e.key === 'r' || e.key === 'R') {
         e.preventDefault();
         s.reset();
+      } else if (e.key === 'l' || e.key === 'L') {
+        e.preventDefault();
+        requestAnnouncement(store);
       } else if (e.key === '?') {
         e.preventDefault();
         openHelp();

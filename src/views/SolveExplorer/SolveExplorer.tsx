@@ -4,11 +4,11 @@
  * right-hand side, solve, write u_i into U. The implicit walk-through shows Cⁱ, p_i and
  * the shared VᵀV that makes it cheap. A singular system is explained, never shown as NaN.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Side } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { Tex } from '../common/Tex';
-import { ExplicitStage, ImplicitStage, explicitStages, implicitStages } from './stages';
+import { ExplicitStage, ImplicitStage, explicitStages, implicitStages, stageNames } from './stages';
 import { MathjsCheck } from './MathjsCheck';
 import { ConfidenceComparison } from './ConfidenceComparison';
 import { notation } from './notation';
@@ -32,8 +32,21 @@ export function SolveExplorer(props: SolveExplorerProps) {
   const index = Math.min(selected?.index ?? props.index ?? 0, Math.max(0, count - 1));
   const implicit = data.mode === 'implicit';
   const stages = (implicit ? implicitStages : explicitStages)(notation(side));
-  const [stage, setStage] = useState(props.stage ?? 1);
-  const { trace, error } = useSolveTrace(side, index);
+  const [chosen, setStage] = useState(props.stage ?? 1);
+  // Another kind of data may have fewer stages (implicit has 8, explicit 7): never show one past the last.
+  const stage = Math.min(Math.max(1, chosen), stages.length);
+  const names = stageNames(implicit, notation(side));
+  const { trace: rawTrace, error } = useSolveTrace(side, index);
+  // A trace of the other mode (still arriving after the data changed) is not drawn with this mode's stages.
+  const trace = rawTrace && rawTrace.mode === data.mode ? rawTrace : null;
+  const previousButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const goTo = (k: number) => {
+    setStage(k);
+    // The last stage disables "Next stage": the focus moves to "Previous stage" instead of dropping to the page.
+    if (k >= stages.length && document.activeElement === nextButton.current) previousButton.current?.focus();
+    if (k <= 1 && document.activeElement === previousButton.current) nextButton.current?.focus();
+  };
   const N = notation(side);
   const ids = side === 'users' ? data.userIds : data.itemIds;
 
@@ -44,9 +57,6 @@ export function SolveExplorer(props: SolveExplorerProps) {
     else if (trace && trace.side === side && trace.index === index) setFocus({ side, index, omega: trace.omega, stage });
   }, [trace, side, index, stage, setFocus]);
   useEffect(() => () => setFocus(null), [setFocus]);
-  useEffect(() => {
-    if (stage > stages.length) setStage(stages.length);
-  }, [stage, stages.length]);
 
   const formula = implicit
     ? `${N.row} = \\big(${N.fixed}^\\top ${N.C} ${N.fixed} + \\lambda I\\big)^{-1} ${N.fixed}^\\top ${N.C}\\, ${N.p}`
@@ -88,10 +98,11 @@ export function SolveExplorer(props: SolveExplorerProps) {
       </div>
 
       <ol className="se-stages" aria-label="Stages of the solve">
-        {stages.map((title, k) => (
+        {stages.map((_, k) => (
           <li key={k}>
             <button type="button" aria-current={stage === k + 1 ? 'step' : undefined} onClick={() => setStage(k + 1)}>
-              <span className="se-num">{k + 1}</span> <Tex math={title} />
+              <span className="visually-hidden">Stage </span>
+              <span className="se-num">{k + 1}</span> {names[k]}
             </button>
           </li>
         ))}
@@ -132,13 +143,14 @@ export function SolveExplorer(props: SolveExplorerProps) {
       </div>
 
       <div className="se-nav">
-        <button type="button" onClick={() => setStage(Math.max(1, stage - 1))} disabled={stage <= 1}>
+        <button ref={previousButton} type="button" onClick={() => goTo(Math.max(1, stage - 1))} disabled={stage <= 1}>
           ← Previous stage
         </button>
         <button
+          ref={nextButton}
           type="button"
           className="primary"
-          onClick={() => setStage(Math.min(stages.length, stage + 1))}
+          onClick={() => goTo(Math.min(stages.length, stage + 1))}
           disabled={stage >= stages.length}
         >
           Next stage →

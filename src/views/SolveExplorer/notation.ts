@@ -20,6 +20,11 @@ export interface Notation {
   /** Confidence diagonal and preference vector (implicit). */
   C: string;
   p: string;
+  /** The same symbols as plain text (Unicode), for buttons: "uᵢ", "Ωⁱ", "Cⁱ", "pᵢ". */
+  rowText: string;
+  omegaText: string;
+  Ctext: string;
+  pText: string;
 }
 
 export function notation(side: Side): Notation {
@@ -35,6 +40,10 @@ export function notation(side: Side): Notation {
         others: 'items',
         C: 'C^{i}',
         p: 'p_i',
+        rowText: 'uᵢ',
+        omegaText: 'Ωⁱ',
+        Ctext: 'Cⁱ',
+        pText: 'pᵢ',
       }
     : {
         row: 'v_j',
@@ -47,5 +56,9 @@ export function notation(side: Side): Notation {
         others: 'users',
         C: 'C^{j}',
         p: 'p_j',
+        rowText: 'vⱼ',
+        omegaText: 'Ωʲ',
+        Ctext: 'Cʲ',
+        pText: 'pⱼ',
       };
 }

@@ -33,6 +33,33 @@ export function implicitStages(N: Notation): string[] {
   ];
 }
 
+/**
+ * Stage names as plain text for the stage buttons: what the button shows is its accessible
+ * name ("Stage 3 Gram matrix"), so that speech and sight agree (WCAG 2.5.3).
+ */
+export function stageNames(implicit: boolean, N: Notation): string[] {
+  return implicit
+    ? [
+        `Fix ${N.fixed}`,
+        `${N.Ctext} and ${N.pText}`,
+        `Shared ${N.fixed}ᵀ${N.fixed}`,
+        'Correction',
+        'Add λI',
+        'Right side',
+        'Solve',
+        `Write ${N.rowText} into ${N.target}`,
+      ]
+    : [
+        `Fix ${N.fixed}`,
+        `Select ${N.omegaText}`,
+        'Gram matrix',
+        'Add λI',
+        'Right side',
+        'Solve',
+        `Write ${N.rowText} into ${N.target}`,
+      ];
+}
+
 interface StageProps<T extends SolveTrace> {
   trace: T;
   stage: number;

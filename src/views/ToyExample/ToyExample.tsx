@@ -10,6 +10,7 @@ import { LECTURE_ITEM_IDS, LECTURE_R, LECTURE_U, LECTURE_USER_IDS, LECTURE_VT } 
 import { ColorLegend } from '../common/ColorLegend';
 import { ratingColor } from '../common/colors';
 import { Tex } from '../common/Tex';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { EntryInput } from './EntryInput';
 import { ProductGrid } from './ProductGrid';
 import { formatNumber, isPrediction, predictionTex, productOf, productTex, shown, texRatings, type Matrix } from './toyMath';
@@ -216,10 +217,10 @@ export function ToyExample() {
 
       <section className="toy-slide" aria-label="As on the slide">
         <h3>As on the slide</h3>
-        <div className="toy-slide-row">
+        <ScrollRegion className="toy-slide-row" label="R and UVᵀ as on the slide">
           <Tex math={`R = ${texRatings(LECTURE_R)}`} />
           <Tex math={productTex(U, VT, P, LECTURE_R, exact)} />
-        </div>
+        </ScrollRegion>
         <p className="toy-sub">The predictions — where R has ? — are the slide’s red numbers.</p>
       </section>
     </div>

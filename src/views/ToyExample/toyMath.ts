@@ -63,7 +63,7 @@ function texFactor(v: number): string {
 }
 
 /** A matrix of numbers for KaTeX; `style` may wrap an entry (e.g. bold for predictions). */
-export function texNumbers(M: Matrix, value: (v: number) => number, style?: (i: number, j: number, s: string) => string): string {
+function texNumbers(M: Matrix, value: (v: number) => number, style?: (i: number, j: number, s: string) => string): string {
   const rows = M.map((row, i) =>
     row
       .map((v, j) => {
@@ -81,7 +81,7 @@ export function texRatings(R: DenseMatrix): string {
 }
 
 /** The colour of the slide's red predictions, darkened for contrast (Okabe–Ito vermillion family). */
-export const PREDICTION_COLOR = '#B8430A';
+const PREDICTION_COLOR = '#B8430A';
 
 /** The slide's product: U Vᵀ = (U)(Vᵀ) = (UVᵀ), predictions at R's `?` in bold colour. */
 export function productTex(U: Matrix, VT: Matrix, P: Matrix, R: DenseMatrix, exact: boolean): string {

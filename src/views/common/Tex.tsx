@@ -1,6 +1,7 @@
 /** A formula typeset by KaTeX (bundled, no CDN). Errors render in red instead of throwing. */
 import katex from 'katex';
 import { memo, useMemo } from 'react';
+import { useOverflows } from './ScrollRegion';
 
 export interface TexProps {
   math: string;
@@ -11,13 +12,32 @@ export interface TexProps {
 }
 
 export function texToHtml(math: string, block = false): string {
+  // KaTeX throws on anything but a string even with throwOnError off: a missing formula shows as nothing.
+  if (typeof math !== 'string') return '';
   return katex.renderToString(math, { displayMode: block, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
 }
 
 function TexImpl({ math, block = false, className, label }: TexProps) {
   const html = useMemo(() => texToHtml(math, block), [math, block]);
-  const Tag = block ? 'div' : 'span';
-  return <Tag className={`tex ${className ?? ''}`} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+  if (block) return <BlockTex html={html} className={className} label={label} />;
+  return <span className={`tex ${className ?? ''}`} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/**
+ * A display formula scrolls sideways inside itself when it is wider than its column (a phone);
+ * it then takes the focus, so that the keyboard can scroll it too.
+ */
+function BlockTex({ html, className, label }: { html: string; className?: string; label?: string }) {
+  const [ref, overflows] = useOverflows<HTMLDivElement>();
+  return (
+    <div
+      ref={ref}
+      className={`tex tex-block ${className ?? ''}`}
+      aria-label={overflows ? (label ?? 'formula (scrolls sideways)') : label}
+      {...(overflows ? { tabIndex: 0, role: 'group' } : {})}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
 
 export const Tex = memo(TexImpl);

@@ -39,21 +39,35 @@ export function ratingColor(min: number, max: number): ColorScale {
 }
 
 /** Rounds a positive bound up to 1, 2 or 5 × 10^k, so legends read cleanly. */
-export function niceBound(x: number): number {
+function niceBound(x: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(x)));
   for (const s of [1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10]) if (x <= s * p + 1e-12) return s * p;
   return 10 * p;
 }
 
-/** Black or white text, whichever contrasts more with the background (WCAG luminance). */
-export function textOn(background: string): string {
-  const c = rgb(background);
+/** Relative luminance of a colour (WCAG 2.x). */
+function luminance(color: string): number {
+  const c = rgb(color);
   const lin = (u: number) => {
     const s = u / 255;
     return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
   };
-  const L = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
-  return (L + 0.05) / 0.05 > 1.05 / (L + 0.05) ? '#111111' : '#ffffff';
+  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+/** Contrast ratio of two colours (WCAG 2.x): 1 to 21. */
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/**
+ * Black or white text, whichever contrasts more with the background. Pure black, not a
+ * near-black: with #111 some mid-tones reach only 4.35:1, while the better of black and
+ * white is always at least 4.58:1 (WCAG 1.4.3 asks 4.5:1).
+ */
+export function textOn(background: string): '#000000' | '#ffffff' {
+  return contrast(background, '#000000') >= contrast(background, '#ffffff') ? '#000000' : '#ffffff';
 }
 
 /** Numbers in cells: short, with a real minus sign. */
@@ -62,4 +76,34 @@ export function formatCell(v: number, digits = 2): string {
   const r = Number(v.toFixed(digits));
   const s = Math.abs(r) >= 100 ? r.toFixed(0) : String(r);
   return (r < 0 || Object.is(r, -0) ? s.replace('-', '−') : s).replace(/^−0$/, '0');
+}
+
+const SUFFIXES: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
+ * A number for a cell that holds at most `maxChars` characters: fewer decimals first
+ * (−11.25 → −11.3 → −11), then a thousands suffix (−32529 → −33k), then "≫" / "≪" for a
+ * value too large for any of those. The exact value is in the cell's title and the table.
+ */
+export function fitNumber(v: number, digits: number, maxChars: number): string {
+  if (!Number.isFinite(v)) return '—';
+  for (let k = digits; k >= 0; k--) {
+    const s = formatCell(v, k);
+    if (s.length <= maxChars) return s;
+  }
+  const sign = v < 0 ? '−' : '';
+  const a = Math.abs(v);
+  for (const [size, suffix] of SUFFIXES) {
+    if (a < size) continue;
+    for (const k of [1, 0]) {
+      const s = `${sign}${Number((a / size).toFixed(k))}${suffix}`;
+      if (s.length <= maxChars) return s;
+    }
+  }
+  return v < 0 ? '≪' : '≫';
 }

@@ -1,23 +1,34 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /**
- * The width of an element, kept current with a ResizeObserver. Returns a callback ref, so
- * it also works for an element that appears after the first render.
+ * The size of an element (its width, and its height for those who need it), kept current
+ * with a ResizeObserver: the one hook the views measure themselves with. Returns a callback
+ * ref, so it also works for an element that appears after the first render.
  */
-export function useElementWidth<T extends HTMLElement>(fallback = 800): [(el: T | null) => void, number] {
+export function useElementWidth<T extends HTMLElement>(
+  fallback = 800,
+  fallbackHeight = 0,
+): [(el: T | null) => void, number, number] {
   const [element, setElement] = useState<T | null>(null);
-  const [width, setWidth] = useState(fallback);
+  const [size, setSize] = useState({ width: fallback, height: fallbackHeight });
   const ref = useCallback((el: T | null) => setElement(el), []);
   useEffect(() => {
     if (!element) return;
-    setWidth(element.getBoundingClientRect().width || fallback);
+    const rect = element.getBoundingClientRect();
+    setSize({ width: rect.width || fallback, height: rect.height || fallbackHeight });
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w) setWidth((old) => (Math.abs(w - old) > 1 ? w : old));
+      const box = entries[0]?.contentRect;
+      if (!box || !box.width) return;
+      // Sub-pixel changes are not worth a render (and would make a chart jitter).
+      setSize((old) =>
+        Math.abs(box.width - old.width) > 1 || Math.abs(box.height - old.height) > 1
+          ? { width: box.width, height: box.height }
+          : old,
+      );
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [element, fallback]);
-  return [ref, width];
+  }, [element, fallback, fallbackHeight]);
+  return [ref, size.width, size.height];
 }

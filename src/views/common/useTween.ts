@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { timer } from 'd3';
 
-export const prefersReducedMotion = () =>
+const prefersReducedMotion = () =>
   typeof window !== 'undefined' &&
   typeof window.matchMedia === 'function' &&
   window.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -31,6 +31,9 @@ function lab(props: RatingGridProps = {}, data?: LabData) {
   return { store, grid, ...utils };
 }
 
+/** Opens the feedback options (kind, scale, conversion), behind one button above the grid. */
+const openFeedback = () => fireEvent.click(screen.getByRole('button', { name: /^Feedback:/ }));
+
 /** Cell (i, j) by its position attributes (rows and columns counted from 0). */
 const cellAt = (grid: HTMLElement, i: number, j: number) =>
   grid.querySelector<HTMLElement>(`[role="gridcell"][data-r="${i}"][data-c="${j}"]`)!;
@@ -170,6 +173,7 @@ describe('the rating grid', () => {
 
   it('refuses a scale that would make ratings invalid, saying which', () => {
     const { store } = lab();
+    openFeedback();
     fireEvent.change(screen.getByRole('textbox', { name: 'Highest rating' }), { target: { value: '4' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set scale' }));
     expect(screen.getByRole('status').textContent).toMatch(/^3 ratings fall outside 1–4: u3's rating of i2 is 5/);
@@ -181,9 +185,10 @@ describe('the rating grid', () => {
 
   it('switches to implicit observations, where P and C are computed and read-only', () => {
     const { grid, store } = lab();
+    openFeedback();
     fireEvent.change(screen.getByRole('combobox', { name: /Feedback/ }), { target: { value: 'alpha' } });
     expect(store.getState().data.mode).toBe('implicit');
-    fireEvent.click(screen.getByRole('button', { name: /^Show C/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^C: / }));
     // α = 10 in the default settings: c = 1 + 10·5 = 51 for u3 × i2.
     expect(cellAt(grid, 2, 1).textContent).toBe(String(1 + store.getState().settings.alpha * 5));
     typeInto(cellAt(grid, 2, 1), '3');
@@ -192,6 +197,7 @@ describe('the rating grid', () => {
 
   it('converts by a threshold (side by side first) and applies it as one undoable edit', () => {
     const { grid, store } = lab();
+    openFeedback();
     fireEvent.click(screen.getByRole('button', { name: 'Convert to implicit…' }));
     const after = screen.getByRole('grid', { name: 'P after conversion' });
     expect(screen.getByRole('grid', { name: 'R before conversion' })).toBeTruthy();

@@ -157,7 +157,7 @@ describe('what the cells show', () => {
     // 1 and 5 sit on opposite sides of the diverging scale, 3 in its (near-white) middle.
     expect(view(0, 0).background).not.toBe(view(2, 1).background);
     expect(view(1, 2).background).toMatch(/^rgb\((2[3-5]\d), (2[3-5]\d), (2[3-5]\d)\)$/);
-    expect(view(0, 0).color).toBe('#111111');
+    expect(view(0, 0).color).toBe('#000000');
   });
 
   it('marks held-out cells', () => {

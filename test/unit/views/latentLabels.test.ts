@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { placeLabels, type LabelRequest } from '../../../src/views/LatentSpace/labelLayout';
 
 const box = (l: { x: number; y: number; anchor: 'start' | 'end'; text: string }) => {
-  const w = l.text.length * 8.4;
+  const w = l.text.length * 9.2;
   const x0 = l.anchor === 'start' ? l.x : l.x - w;
   return { x0, x1: x0 + w, y0: l.y - 16 * 0.8, y1: l.y + 16 * 0.25 };
 };
@@ -49,5 +49,25 @@ describe('point labels that do not overlap', () => {
     const free = placeLabels([q], { width: 400, height: 400 })[0]!;
     const blocked = placeLabels([q], { width: 400, height: 400, obstacles: [{ x: free.x + 8, y: free.y - 5, r: 6 }] })[0]!;
     expect([blocked.x, blocked.y]).not.toEqual([free.x, free.y]);
+  });
+
+  it('puts a crowded label a little farther out with a leader line back to its point, rather than drop it', () => {
+    const requests: LabelRequest[] = [
+      { key: 'a', text: 'Alien', x: 200, y: 200, r: 6, priority: 0 },
+      { key: 'b', text: 'Rambo', x: 204, y: 203, r: 6, priority: 1 },
+      { key: 'c', text: 'Ronin', x: 198, y: 205, r: 6, priority: 2 },
+      { key: 'd', text: 'Speed', x: 202, y: 198, r: 6, priority: 3 },
+      { key: 'e', text: 'Heat', x: 201, y: 201, r: 6, priority: 4 },
+      { key: 'f', text: 'Fargo', x: 199, y: 199, r: 6, priority: 5 },
+      { key: 'g', text: 'Clue', x: 203, y: 204, r: 6, priority: 6 },
+    ];
+    const placed = placeLabels(requests, { width: 400, height: 400 });
+    expect(placed.length).toBe(7);
+    const led = placed.filter((l) => l.leader);
+    expect(led.length).toBeGreaterThan(0);
+    for (const l of led) {
+      const q = requests.find((r) => r.key === l.key)!;
+      expect(l.leader).toEqual({ x: q.x, y: q.y });
+    }
   });
 });

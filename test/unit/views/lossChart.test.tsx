@@ -26,6 +26,7 @@ export function fakeStore(timeline: TimelineEntry[]): StoreApi<LabState> {
         cursor: null,
         logScale: false,
         data: { mode: 'explicit' },
+        settings: { solver: 'als' },
         setLogScale: (logScale: boolean) => set({ logScale }),
         scrub: (index: number | null) => {
           const last = get().timeline.length - 1;

@@ -79,3 +79,26 @@ describe('each stage shows the numbers of the core trace', () => {
     expect(tex).toContain('c_0');
   });
 });
+
+describe('the solve explorer survives a change of data under it', () => {
+  it('implicit data at its eighth stage, then explicit data with seven: stage 7 shows, no KaTeX error, no throw', async () => {
+    const { act, screen, waitFor } = await import('@testing-library/react');
+    const { SolveExplorer } = await import('../../../src/views/SolveExplorer/SolveExplorer');
+    const store = createLabStore({ preset: 'lecture-pc' });
+    try {
+      render(
+        <LabProvider store={store}>
+          <SolveExplorer stage={8} />
+        </LabProvider>,
+      );
+      await waitFor(() => expect(document.querySelector('.se-stage-title')?.textContent).toContain('8.'));
+      act(() => store.getState().loadPreset('tastes'));
+      await waitFor(() => expect(document.querySelector('.se-stage-title')?.textContent).toContain('7.'));
+      expect(document.querySelectorAll('.se-stages button')).toHaveLength(7);
+      expect(screen.getByText('Gram matrix')).toBeTruthy();
+      expect(document.querySelector('.katex-error')).toBeNull();
+    } finally {
+      store.getState().dispose();
+    }
+  });
+});
