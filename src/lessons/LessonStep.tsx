@@ -1,8 +1,13 @@
-/** One step of a lesson: its Markdown (with math), widgets and exercises, in order. */
-import { useMemo, type ReactNode } from 'react';
+/**
+ * One step of a lesson: its Markdown (with math), widgets and exercises. In the lesson view they
+ * flow in order; on the projector a step with a widget is laid out side by side — the text and
+ * exercises on the left, the widgets on the right — so that both are readable at once.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import { PresenterContext, usePresenter } from './presenterContext';
 import { LessonLab } from './LessonLab';
 import { Exercise } from './Exercise';
-import type { Block, Lesson } from './parseLesson';
+import type { Block, Lesson, LessonStep as Step } from './parseLesson';
 import { renderMarkdown } from './renderMarkdown';
 import { ToyExample } from '../views/ToyExample/ToyExample';
 import { EventLog } from './widgets/EventLog';
@@ -11,16 +16,23 @@ import { Attributes } from './widgets/Attributes';
 import { Netflix } from './widgets/Netflix';
 import { Sweep } from './widgets/Sweep';
 
+/** How a step is laid out on the projector: one column, or text beside its widgets. */
+export type StepLayout = 'single' | 'split';
+
+export function stepLayout(step: Step): StepLayout {
+  return step.blocks.some((b) => b.kind === 'widget') ? 'split' : 'single';
+}
+
 function MarkdownBlock({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   return <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function Widget({ block }: { block: Extract<Block, { kind: 'widget' }> }): ReactNode {
+function Widget({ block, labKey }: { block: Extract<Block, { kind: 'widget' }>; labKey: string }): ReactNode {
   const { name, attrs } = block;
   switch (name) {
     case 'lab':
-      return <LessonLab attrs={attrs} />;
+      return <LessonLab attrs={attrs} storageKey={labKey} />;
     case 'toy':
       return <ToyExample />;
     case 'eventlog':
@@ -39,21 +51,27 @@ function Widget({ block }: { block: Extract<Block, { kind: 'widget' }> }): React
   }
 }
 
-export function LessonStep({ lesson, step }: { lesson: Lesson; step: number }) {
+export function LessonStep({ lesson, step, layout = 'single' }: { lesson: Lesson; step: number; layout?: StepLayout }) {
   const s = lesson.steps[step - 1]!;
+  const presenter = usePresenter();
+  const [aside, setAside] = useState<HTMLElement | null>(null);
+  const rendered = s.blocks.map((block, k) => {
+    const key = `${lesson.slug}/${step}/${k}`;
+    if (block.kind === 'markdown') return { widget: false, node: <MarkdownBlock key={key} text={block.text} /> };
+    if (block.kind === 'widget')
+      return { widget: true, node: <Widget key={key} block={block} labKey={`${lesson.slug}/${block.attrs.id ?? `lab-${step}-${k}`}`} /> };
+    return { widget: false, node: <Exercise key={key} block={block} exerciseKey={key} /> };
+  });
+  if (layout === 'single') return <div className="lesson-step">{rendered.map((r) => r.node)}</div>;
   return (
-    <div className="lesson-step">
-      {s.blocks.map((block, k) => {
-        const key = `${lesson.slug}/${step}/${k}`;
-        if (block.kind === 'markdown') return <MarkdownBlock key={key} text={block.text} />;
-        if (block.kind === 'widget') return <Widget key={key} block={block} />;
-        return <Exercise key={key} block={block} exerciseKey={key} />;
-      })}
+    <div className="lesson-step lesson-step-split">
+      <div className="step-text">
+        {rendered.filter((r) => !r.widget).map((r) => r.node)}
+        <div className="step-aside" ref={setAside} />
+      </div>
+      <PresenterContext.Provider value={{ ...presenter, aside }}>
+        <div className="step-widgets">{rendered.filter((r) => r.widget).map((r) => r.node)}</div>
+      </PresenterContext.Provider>
     </div>
   );
-}
-
-export function Notes({ text }: { text: string }) {
-  const html = useMemo(() => renderMarkdown(text || '_No notes for this step._'), [text]);
-  return <div className="lesson-notes" dangerouslySetInnerHTML={{ __html: html }} />;
 }
