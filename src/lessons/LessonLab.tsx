@@ -36,7 +36,7 @@ export function useLabRegistry(): Map<string, StoreApi<LabState>> | null {
   return useContext(LabRegistry);
 }
 
-function Panel({ name, presenting, attrs }: { name: PanelName; presenting: boolean; attrs: Attrs }): ReactNode {
+function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting: boolean; attrs: Attrs; aside: boolean }): ReactNode {
   switch (name) {
     case 'run':
       return <RunControls />;
@@ -52,7 +52,7 @@ function Panel({ name, presenting, attrs }: { name: PanelName; presenting: boole
       return <HoverExplain />;
     case 'loss':
       return presenting ? (
-        <LossChart height={230} rmseHeight={0} show={['parts']} />
+        <LossChart height={aside ? 150 : 230} rmseHeight={0} show={['parts']} />
       ) : (
         <>
           <LossChart height={240} rmseHeight={150} />
@@ -83,7 +83,7 @@ function OpenInLab() {
 
 function LabInstance({ attrs, storageKey, onReset }: { attrs: Attrs; storageKey: string; onReset: () => void }) {
   const registry = useLabRegistry();
-  const { presenting, aside: asideSlot } = usePresenter();
+  const { presenting, aside: asideSlot, tools } = usePresenter();
   const setup = useMemo(() => JSON.stringify(Object.entries(attrs).sort()), [attrs]);
   const lab = useLessonLabStore(storageKey, setup, () => ({
     options: labOptionsFromAttrs(attrs),
@@ -100,23 +100,14 @@ function LabInstance({ attrs, storageKey, onReset }: { attrs: Attrs; storageKey:
   }, [registry, id, store]);
   const { main, aside } = panelsFromAttrs(attrs, presenting);
   const panels = asideSlot ? main : [...main, ...aside];
-  const show = (list: PanelName[]) =>
+  const show = (list: PanelName[], beside = false) =>
     list.map((p) => (
       <div key={p} className={`lesson-panel lesson-panel-${p}`}>
-        <Panel name={p} presenting={presenting} attrs={attrs} />
+        <Panel name={p} presenting={presenting} attrs={attrs} aside={beside} />
       </div>
     ));
-  return (
-    <LessonLabContext.Provider value={lab}>
-      <LabStoreProvider store={store}>
-        <div className={`lesson-lab lesson-lab-${panels.join('-')}`} data-lab-id={id} aria-busy={!ready}>
-          <StatusBanner />
-          {ready ? (
-            show(panels)
-          ) : (
-            <p className="lesson-lab-preparing">Preparing the lab…</p>
-          )}
-          <div className="lesson-lab-actions">
+  const actions = (
+    <div className="lesson-lab-actions">
             <button
               type="button"
               className="lesson-lab-reset"
@@ -129,8 +120,21 @@ function LabInstance({ attrs, storageKey, onReset }: { attrs: Attrs; storageKey:
             </button>
             {ready && <OpenInLab />}
           </div>
+  );
+  return (
+    <LessonLabContext.Provider value={lab}>
+      <LabStoreProvider store={store}>
+        <div className={`lesson-lab lesson-lab-${panels.join('-')}${attrs.focus ? ` lesson-lab-focus-${attrs.focus}` : ''}`} data-lab-id={id} aria-busy={!ready}>
+          <StatusBanner />
+          {ready ? (
+            show(panels)
+          ) : (
+            <p className="lesson-lab-preparing">Preparing the lab…</p>
+          )}
+          {!(presenting && tools) && actions}
         </div>
-        {ready && asideSlot && aside.length > 0 && createPortal(<div className="lesson-lab lesson-lab-aside">{show(aside)}</div>, asideSlot)}
+        {presenting && tools && createPortal(actions, tools)}
+        {ready && asideSlot && aside.length > 0 && createPortal(<div className="lesson-lab lesson-lab-aside">{show(aside, true)}</div>, asideSlot)}
       </LabStoreProvider>
     </LessonLabContext.Provider>
   );

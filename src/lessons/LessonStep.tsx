@@ -9,6 +9,7 @@ import { LessonLab } from './LessonLab';
 import { Exercise } from './Exercise';
 import type { Block, Lesson, LessonStep as Step } from './parseLesson';
 import { renderMarkdown } from './renderMarkdown';
+import { panelsFromAttrs } from './labSetup';
 import { ToyExample } from '../views/ToyExample/ToyExample';
 import { EventLog } from './widgets/EventLog';
 import { Threshold } from './widgets/Threshold';
@@ -16,11 +17,26 @@ import { Attributes } from './widgets/Attributes';
 import { Netflix } from './widgets/Netflix';
 import { Sweep } from './widgets/Sweep';
 
-/** How a step is laid out on the projector: one column, or text beside its widgets. */
-export type StepLayout = 'single' | 'split';
+/**
+ * How a step is laid out on the projector: one column of text; the text beside its widgets
+ * (split); or the text above a widget that needs the whole width (stack: the toy example, the
+ * event log, the solve explorer, the latent space).
+ */
+export type StepLayout = 'single' | 'split' | 'stack';
+
+const WIDE_WIDGETS = ['toy', 'eventlog'];
+const WIDE_PANELS = ['solve', 'latent'];
 
 export function stepLayout(step: Step): StepLayout {
-  return step.blocks.some((b) => b.kind === 'widget') ? 'split' : 'single';
+  const widgets = step.blocks.filter((b): b is Extract<Block, { kind: 'widget' }> => b.kind === 'widget');
+  if (widgets.length === 0) return 'single';
+  const wide = widgets.some(
+    (w) =>
+      w.attrs.layout === 'stack' ||
+      WIDE_WIDGETS.includes(w.name) ||
+      (w.name === 'lab' && panelsFromAttrs(w.attrs, true).main.some((p) => WIDE_PANELS.includes(p))),
+  );
+  return wide ? 'stack' : 'split';
 }
 
 function MarkdownBlock({ text }: { text: string }) {

@@ -52,6 +52,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
   const [help, setHelp] = useState(false);
   const [black, setBlack] = useState(false);
   const [reveal, setReveal] = useState(0);
+  const [tools, setTools] = useState<HTMLElement | null>(null);
   const channel = useRef<BroadcastChannel | null>(null);
   const { prev, next } = neighbours(slug, step);
 
@@ -175,7 +176,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
       {/* Focusable: should a step ever need to scroll, the keyboard can scroll it (axe: scrollable-region-focusable). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <main className={`presenter-slide presenter-${layout}`} aria-label={`${lesson.title}, step ${step}`} tabIndex={0}>
-        <PresenterContext.Provider value={{ presenting: true, reveal, aside: null }}>
+        <PresenterContext.Provider value={{ presenting: true, reveal, aside: null, tools }}>
           <LabRegistry.Provider value={registry}>
             <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} layout={layout} />
           </LabRegistry.Provider>
@@ -191,6 +192,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
         <button type="button" onClick={() => move('next')} disabled={!next} aria-label="Next step">
           →
         </button>
+        <div className="presenter-tools" ref={setTools} />
         <button type="button" onClick={() => setBlack(true)}>
           Black
         </button>

@@ -11,9 +11,11 @@ export interface PresenterInfo {
   reveal: number;
   /** Where a lab may put panels beside the text (below it, in the text column), when the slide is split. */
   aside: HTMLElement | null;
+  /** Where a lab puts its own buttons (reset, open in the lab) on the projector: the footer. */
+  tools: HTMLElement | null;
 }
 
-export const PresenterContext = createContext<PresenterInfo>({ presenting: false, reveal: 0, aside: null });
+export const PresenterContext = createContext<PresenterInfo>({ presenting: false, reveal: 0, aside: null, tools: null });
 
 export function usePresenter(): PresenterInfo {
   return useContext(PresenterContext);

@@ -25,7 +25,7 @@ const MAX_WORDS = 220;
 
 /** The attributes each widget accepts (the renderer supports exactly these). */
 const WIDGET_ATTRS: Record<string, string[]> = {
-  lab: ['id', 'preset', 'panels', 'present', 'aside', 'settings', 'start', 'd', 'lambda', 'alpha', 'seed', 'scale', 'solver', 'eta', 'steps', 'held'],
+  lab: ['id', 'preset', 'panels', 'present', 'aside', 'settings', 'start', 'focus', 'd', 'lambda', 'alpha', 'seed', 'scale', 'solver', 'eta', 'steps', 'held'],
   toy: [],
   eventlog: [],
   threshold: ['threshold'],
