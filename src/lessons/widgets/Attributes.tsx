@@ -99,7 +99,9 @@ export function Attributes() {
               {S[i]!.map((s, j) => (
                 <td key={j}>{s.toFixed(2)}</td>
               ))}
-              <td aria-label={`Ranking for ${u.id}`}>{R[i]!.join(' > ')}</td>
+              <td aria-label={`Ranking for ${u.id}`} className="attr-ranking">
+                {R[i]!.join(' > ')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -109,7 +111,7 @@ export function Attributes() {
           ? 'Every user gets the same ranking: the user’s attributes only shift all of their scores by the same amount.'
           : 'The rankings now differ between users: the interaction term makes the model personal.'}
       </p>
-      <p className="muted">Items: {ITEMS.map((m) => `${m.id} ${m.label} (${m.price.toFixed(3)} thousand CZK)`).join('; ')}.</p>
+      <p className="muted attr-items">Items: {ITEMS.map((m) => `${m.id} ${m.label} (${m.price.toFixed(3)} thousand CZK)`).join('; ')}.</p>
     </div>
   );
 }
