@@ -14,7 +14,7 @@ export interface SlideFit {
   /** Pixels the page scrolls beyond the window. */
   pageY: number;
   pageX: number;
-  /** Scroll boxes inside the slide whose content is cut, with how much. */
+  /** Scroll boxes inside the slide whose content is cut, and boxes whose content is wider than they are. */
   clipped: string[];
   /** The smallest text on the slide (px) and where it is. */
   smallest: number;
@@ -40,6 +40,12 @@ export async function measureSlide(page: Page): Promise<SlideFit> {
       if (!['auto', 'scroll', 'hidden'].includes(s.overflowX) || el.clientWidth <= 2) continue;
       const cut = el.scrollWidth - el.clientWidth;
       if (cut > 2 && !srOnly(el)) clipped.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${cut} px)`);
+    }
+    // A column, a lab, an exercise or a widget whose content is wider than itself overlaps its neighbour.
+    for (const el of slide.querySelectorAll<HTMLElement>('.lesson-step, .step-text, .step-widgets, .lesson-lab, .exercise, .widget, .lesson-prose')) {
+      // A few pixels are a glyph's overhang or a border rounded, not content out of view.
+      const wide = el.scrollWidth - el.clientWidth;
+      if (wide > 4) clipped.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} is ${wide} px wider than its box`);
     }
     let smallest = Infinity;
     let smallestAt = '';
