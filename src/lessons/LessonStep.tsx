@@ -39,6 +39,11 @@ export function stepLayout(step: Step): StepLayout {
   return wide ? 'stack' : 'split';
 }
 
+/** Whether the projector shows a lab's factor matrices in the widget column (they want its width). */
+export function showsFactors(step: Step): boolean {
+  return step.blocks.some((b) => b.kind === 'widget' && b.name === 'lab' && panelsFromAttrs(b.attrs, true).main.includes('factors') && !panelsFromAttrs(b.attrs, true).aside.includes('grid'));
+}
+
 function MarkdownBlock({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   return <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;

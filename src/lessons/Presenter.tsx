@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lessonBySlug, LESSONS } from './lessons';
-import { LessonStep, stepLayout } from './LessonStep';
+import { LessonStep, showsFactors, stepLayout } from './LessonStep';
 import { LabRegistry } from './LessonLab';
 import { neighbours, stepHref } from './courseNav';
 import { useStepRegistry } from './useStepRegistry';
@@ -163,6 +163,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
   const total = LESSONS.reduce((n, l) => n + l.steps.length, 0);
   const done = LESSONS.slice(0, index).reduce((n, l) => n + l.steps.length, 0) + step;
   const layout = stepLayout(lesson.steps[step - 1]!);
+  const factors = showsFactors(lesson.steps[step - 1]!) ? ' presenter-factors' : '';
   return (
     <div className="presenter">
       <header className="presenter-header">
@@ -175,7 +176,7 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
       </header>
       {/* Focusable: should a step ever need to scroll, the keyboard can scroll it (axe: scrollable-region-focusable). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <main className={`presenter-slide presenter-${layout}`} aria-label={`${lesson.title}, step ${step}`} tabIndex={0}>
+      <main className={`presenter-slide presenter-${layout}${factors}`} aria-label={`${lesson.title}, step ${step}`} tabIndex={0}>
         <PresenterContext.Provider value={{ presenting: true, reveal, aside: null, tools }}>
           <LabRegistry.Provider value={registry}>
             <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} layout={layout} />

@@ -42,7 +42,9 @@ export async function measureSlide(page: Page): Promise<SlideFit> {
       if (cut > 2 && !srOnly(el)) clipped.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${cut} px)`);
     }
     // A column, a lab, an exercise or a widget whose content is wider than itself overlaps its neighbour.
-    for (const el of slide.querySelectorAll<HTMLElement>('.lesson-step, .step-text, .step-widgets, .lesson-lab, .exercise, .widget, .lesson-prose')) {
+    for (const el of slide.querySelectorAll<HTMLElement>(
+      '.lesson-step, .step-text, .step-widgets, .lesson-lab, .exercise, .widget, .lesson-prose',
+    )) {
       // A few pixels are a glyph's overhang or a border rounded, not content out of view.
       const wide = el.scrollWidth - el.clientWidth;
       if (wide > 4) clipped.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} is ${wide} px wider than its box`);
