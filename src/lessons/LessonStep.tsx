@@ -3,7 +3,8 @@
  * flow in order; on the projector a step with a widget is laid out side by side — the text and
  * exercises on the left, the widgets on the right — so that both are readable at once.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useScrollableFocus } from './useScrollableFocus';
 import { PresenterContext, usePresenter } from './presenterContext';
 import { LessonLab } from './LessonLab';
 import { Exercise } from './Exercise';
@@ -46,7 +47,9 @@ export function showsFactors(step: Step): boolean {
 
 function MarkdownBlock({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
-  return <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;
+  const ref = useRef<HTMLDivElement>(null);
+  useScrollableFocus(ref, html);
+  return <div ref={ref} className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function Widget({ block, labKey }: { block: Extract<Block, { kind: 'widget' }>; labKey: string }): ReactNode {

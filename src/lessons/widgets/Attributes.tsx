@@ -3,6 +3,7 @@
  * The user part adds the same number to every item's score, so every user ranks the items
  * in the same order. An interaction term a_uᵀ W a_m (not linear in [a_u; a_m]) changes that.
  */
+import { ScrollX } from '../ScrollX';
 import { useMemo, useState } from 'react';
 
 const ITEMS = [
@@ -80,6 +81,7 @@ export function Attributes() {
           [a_u; a_m])
         </label>
       </div>
+      <ScrollX label="Scores and rankings">
       <table className="lesson-table" aria-label="Scores and rankings">
         <thead>
           <tr>
@@ -106,6 +108,7 @@ export function Attributes() {
           ))}
         </tbody>
       </table>
+      </ScrollX>
       <p className={same ? 'attr-verdict same' : 'attr-verdict differ'} role="status">
         {same
           ? 'Every user gets the same ranking: the user’s attributes only shift all of their scores by the same amount.'
