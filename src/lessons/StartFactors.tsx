@@ -5,7 +5,6 @@
  */
 import { useId, useState } from 'react';
 import { useLab } from '../state/LabContext';
-import { Tex } from '../views/common/Tex';
 import { useLessonLab } from './useLessonLabStore';
 import { toyFactors } from './toyFactors';
 import { LECTURE_U, LECTURE_VT } from '../core/lecture';
@@ -79,11 +78,11 @@ export function StartFactors() {
       )}
       <div className="start-factors-fields">
         <label htmlFor={`${id}-u`}>
-          <Tex math={`U\\ (${m}\\times d)`} label={`U, ${m} by d`} />
+          U ({m} × d)
         </label>
         <textarea id={`${id}-u`} rows={m} value={uText} onChange={(e) => setU(e.target.value)} spellCheck={false} />
         <label htmlFor={`${id}-vt`}>
-          <Tex math={`V^\\top\\ (d\\times ${n})`} label={`V transposed, d by ${n}`} />
+          Vᵀ (d × {n})
         </label>
         <textarea id={`${id}-vt`} rows={3} value={vtText} onChange={(e) => setVT(e.target.value)} spellCheck={false} />
       </div>

@@ -9,7 +9,7 @@ import { useStoreLifetime } from '../state/LabContext';
 import { clientOf, createLabStore, type LabState } from '../state/labStore';
 import { parseActions } from '../worker/engine';
 import type { LabClient } from '../worker/client';
-import { lessonLabStorage, type SavedLab } from './lessonLabStorage';
+import { lessonLabStorage, parseRecord, recordOf, type SavedLab } from './lessonLabStorage';
 
 type Factors = { U: Float64Array; V: Float64Array };
 
@@ -59,13 +59,23 @@ async function reopen(store: StoreApi<LabState>, saved: SavedLab): Promise<void>
     client.send({ type: 'restore', U: end.U.slice(), V: end.V.slice(), step: end.step });
 }
 
-/** The labs on screen, so that a lesson's "Reset" can stop them saving what it forgets. */
-const live = new Map<string, () => void>();
+/**
+ * The labs on screen: a lesson's "Reset" stops them saving what it forgets, and a lab opening
+ * under the same key (the presenter taking over from the lesson view) reads the state of the one
+ * it replaces — React renders the new view before the old one's clean-up saves.
+ */
+const live = new Map<string, { discard: () => void; current: () => string | null }>();
 
 /** Forgets every lab of a lesson (key prefix "slug/"), including those on screen. */
 export function discardLessonLabs(prefix: string): void {
-  for (const [key, discard] of live) if (key.startsWith(prefix)) discard();
+  for (const [key, lab] of live) if (key.startsWith(prefix)) lab.discard();
   lessonLabStorage.resetAll(prefix);
+}
+
+/** What a lab opens with: the state of the lab it replaces, else what storage kept. */
+function loadLab(key: string, setup: string): SavedLab | null {
+  const current = live.get(key)?.current();
+  return current ? parseRecord(current, setup) : lessonLabStorage.load(key, setup);
 }
 
 export interface LessonLabStore {
@@ -88,7 +98,7 @@ export function useLessonLabStore(
   fresh: () => { options: Parameters<typeof createLabStore>[0]; start: Factors | null; steps: number },
 ): LessonLabStore {
   const [{ store, saved, first }] = useState(() => {
-    const saved = lessonLabStorage.load(key, setup);
+    const saved = loadLab(key, setup);
     const first = fresh();
     const options = saved ? saved.options : first.options;
     return { store: createLabStore({ ...options, autoStart: false }), saved, first };
@@ -156,11 +166,12 @@ export function useLessonLabStore(
   }, [key]);
 
   useEffect(() => {
-    live.set(key, discard);
+    const entry = { discard, current: () => (ready && !discarded.current ? recordOf(setup, store.getState()) : null) };
+    live.set(key, entry);
     return () => {
-      if (live.get(key) === discard) live.delete(key);
+      if (live.get(key) === entry) live.delete(key);
     };
-  }, [key, discard]);
+  }, [key, setup, discard, ready, store]);
 
   return { store, ready, startFrom, discard };
 }
