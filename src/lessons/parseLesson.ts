@@ -15,7 +15,19 @@
  *   :::notes                            speaker notes (presenter window only)
  *   :::
  *
- * Choice exercises list options as "- [x] right" / "- [ ] wrong". Pure: no DOM.
+ * Choice exercises list options as "- [x] right" / "- [ ] wrong". A number exercise's answer
+ * may be typed as "1.6", "8/5" or "160%"; with unit="%" the answer is a percentage ("1.18%",
+ * "1.18" and "0.0118" all count). Lab widgets take, besides their preset and settings:
+ *   panels="run,grid,factors,loss"   what the lab shows (run, steps, settings, grid, factors,
+ *                                    explain, loss, objective, solve, latent, start)
+ *   present="run,factors"            on the projector, only these panels …
+ *   aside="loss"                     … and these beside the text, below it
+ *   settings="lambda,eta"            which settings the settings panel offers
+ *   start="toy"                      start from the lecture's toy U and Vᵀ instead of the seed
+ *   steps=2                          iterations (two half-steps each) the lab opens after
+ *   focus="compare" | "solve"        a solve lab about the confidence comparison / the solve only
+ *   layout="stack"                   on the projector, the text above the widget (not beside)
+ * Pure: no DOM.
  */
 
 export type Attrs = Record<string, string>;
