@@ -4,13 +4,25 @@ import { initialLabOptions, usePersistence } from './state/persist';
 import { Lab } from './views/Lab';
 import { HEADER_ACTIONS_ID } from './views/common/headerActions';
 import { parseRoute, type Route } from './lessons/route';
-import { CoursePage, LessonPage } from './lessons/LessonsPage';
-import { NotesWindow, Presenter } from './lessons/Presenter';
 import { SURVEY_TITLES, useSurveyRoute } from './survey/surveyRoute';
 import { useDatasetHandoff } from './survey/openInLab';
 import { useUpdateNotice } from './offline/useUpdateNotice';
 
 const SurveyPage = lazy(() => import('./survey/SurveyPage'));
+
+// The lessons, presenter mode and their Markdown load on demand: #/lab does not fetch them.
+const CoursePage = lazy(() => import('./lessons/LessonsPage').then((m) => ({ default: m.CoursePage })));
+const LessonPage = lazy(() => import('./lessons/LessonsPage').then((m) => ({ default: m.LessonPage })));
+const Presenter = lazy(() => import('./lessons/Presenter').then((m) => ({ default: m.Presenter })));
+const NotesWindow = lazy(() => import('./lessons/NotesWindow').then((m) => ({ default: m.NotesWindow })));
+
+function Loading() {
+  return (
+    <p className="page-loading" role="status">
+      Loading…
+    </p>
+  );
+}
 
 /** Keeps the main lab's state in the URL and in storage. */
 function Persistence() {
@@ -68,8 +80,18 @@ export function App() {
         {surveyPage}
       </>
     );
-  if (route.page === 'present') return <Presenter slug={route.slug} step={route.step} />;
-  if (route.page === 'notes') return <NotesWindow slug={route.slug} step={route.step} />;
+  if (route.page === 'present')
+    return (
+      <Suspense fallback={<Loading />}>
+        <Presenter slug={route.slug} step={route.step} />
+      </Suspense>
+    );
+  if (route.page === 'notes')
+    return (
+      <Suspense fallback={<Loading />}>
+        <NotesWindow slug={route.slug} step={route.step} />
+      </Suspense>
+    );
   const onLab = route.page === 'lab';
   return (
     <div className="app">
@@ -104,10 +126,10 @@ export function App() {
           surveyPage
         ) : route.page === 'lab' ? (
           <MainLab />
-        ) : route.page === 'course' ? (
-          <CoursePage />
         ) : (
-          <LessonPage slug={route.slug} step={route.step} />
+          <Suspense fallback={<Loading />}>
+            {route.page === 'course' ? <CoursePage /> : <LessonPage slug={route.slug} step={route.step} />}
+          </Suspense>
         )}
       </main>
     </div>

@@ -1,15 +1,19 @@
 /**
  * A short check with immediate feedback: a number, one choice or several. Predict first,
- * then reveal: the explanation opens once the answer is right or the student asks for it.
- * With lab="…" then="…", answering also runs that action on the lesson's lab and shows the
- * loss before and after — the prediction meets the experiment.
+ * then reveal: the explanation opens once the answer is right or the student asks for it (on
+ * the projector the lecturer can reveal it at any time, or press A). Answers are kept across
+ * reloads and views. With lab="…" then="…", answering also runs that action on the lesson's
+ * lab and shows the loss before and after — the prediction meets the experiment.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { currentEntry } from '../state/labStore';
 import { useLabRegistry } from './LessonLab';
 import { checkChoice, checkNumber, type Block } from './parseLesson';
 import { renderInline, renderMarkdown } from './renderMarkdown';
 import { recordExercise } from './progress';
+import { readAnswer, writeAnswer, type SavedAnswer } from './answers';
+import { usePresenter } from './presenterContext';
+import { spokenText } from './spokenMath';
 
 type ExerciseBlock = Extract<Block, { kind: 'exercise' }>;
 type Verdict = 'right' | 'wrong' | 'invalid' | null;
@@ -22,27 +26,22 @@ function Markdown({ text, inline = false }: { text: string; inline?: boolean }) 
   );
 }
 
-export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exerciseKey: string }) {
-  const { attrs, options } = block;
-  const kind = attrs.kind as 'number' | 'choice' | 'multi';
-  const id = useId();
-  const registry = useLabRegistry();
-  const [text, setText] = useState('');
-  const [chosen, setChosen] = useState<number[]>([]);
-  const [verdict, setVerdict] = useState<Verdict>(null);
-  const [attempts, setAttempts] = useState(0);
-  const [revealed, setRevealed] = useState(false);
-  const [experiment, setExperiment] = useState<{ before: number; after: number | null } | null>(null);
+const EMPTY: SavedAnswer = { text: '', chosen: [], verdict: null, attempts: 0, revealed: false };
 
-  const runExperiment = () => {
-    const store = attrs.lab ? registry?.get(attrs.lab) : undefined;
-    if (!store || !attrs.then) return;
-    const before = currentEntry(store.getState())?.metrics.total ?? Number.NaN;
+/** Runs the exercise's action on its lab and reports the loss before and after. */
+function useExperiment(block: ExerciseBlock) {
+  const registry = useLabRegistry();
+  const [experiment, setExperiment] = useState<{ before: number; after: number | null } | null>(null);
+  const run = () => {
+    const { lab, then } = block.attrs;
+    const store = lab ? registry?.get(lab) : undefined;
+    if (!store || !then) return;
     const s = store.getState();
+    const before = currentEntry(s)?.metrics.total ?? Number.NaN;
     const count = s.timeline.length;
-    if (attrs.then === 'step') s.step();
-    else if (attrs.then === 'halfStep-users') s.halfStep('users');
-    else if (attrs.then === 'halfStep-items') s.halfStep('items');
+    if (then === 'step') s.step();
+    else if (then === 'halfStep-users') s.halfStep('users');
+    else if (then === 'halfStep-items') s.halfStep('items');
     setExperiment({ before, after: null });
     const unsubscribe = store.subscribe((state) => {
       if (state.timeline.length > count) {
@@ -51,30 +50,57 @@ export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exercis
       }
     });
   };
+  return { experiment, run };
+}
+
+const FEEDBACK: Record<'number' | 'choice', Record<'right' | 'wrong' | 'invalid', string>> = {
+  number: {
+    right: 'Right.',
+    wrong: 'Not quite — think again, or reveal the answer.',
+    invalid: 'Type a number first (such as 1.6, 8/5 or 12%).',
+  },
+  choice: { right: 'Right.', wrong: 'Not quite — think again, or reveal the answer.', invalid: 'Choose an answer first.' },
+};
+
+export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exerciseKey: string }) {
+  const { attrs, options } = block;
+  const kind = attrs.kind as 'number' | 'choice' | 'multi';
+  const id = useId();
+  const { presenting, reveal } = usePresenter();
+  const [saved, setSaved] = useState<SavedAnswer>(() => readAnswer(exerciseKey) ?? EMPTY);
+  const [invalid, setInvalid] = useState(false);
+  const [revealAtMount] = useState(reveal);
+  const { experiment, run } = useExperiment(block);
+  const { text, chosen, verdict, attempts, revealed } = saved;
+
+  const update = (patch: Partial<SavedAnswer>) =>
+    setSaved((s) => {
+      const next = { ...s, ...patch };
+      writeAnswer(exerciseKey, next);
+      return next;
+    });
+
+  // The lecturer's "reveal" (A, or the notes window): every press after this step opened.
+  useEffect(() => {
+    if (reveal > revealAtMount) update({ revealed: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new press reveals
+  }, [reveal, revealAtMount]);
 
   const check = () => {
-    const v = kind === 'number' ? checkNumber(attrs, text) : checkChoice(options, chosen);
-    setVerdict(v);
+    const v: Verdict = kind === 'number' ? checkNumber(attrs, text) : checkChoice(options, chosen);
+    setInvalid(v === 'invalid');
     if (v === 'invalid') return;
-    setAttempts((a) => a + 1);
-    if (v === 'right') setRevealed(true);
+    update({ verdict: v, attempts: attempts + 1, ...(v === 'right' ? { revealed: true } : {}) });
     recordExercise(exerciseKey, v === 'right');
-    if (attempts === 0) runExperiment();
+    if (attempts === 0) run();
   };
 
-  const feedback =
-    verdict === 'invalid'
-      ? kind === 'number'
-        ? 'Type a number first.'
-        : 'Choose an answer first.'
-      : verdict === 'right'
-        ? 'Right.'
-        : verdict === 'wrong'
-          ? 'Not quite — think again, or reveal the answer.'
-          : null;
+  const shown: Verdict = invalid ? 'invalid' : verdict;
+  const feedback = shown ? FEEDBACK[kind === 'number' ? 'number' : 'choice'][shown] : null;
+  const answerText = attrs.unit === '%' ? `${attrs.answer}%` : attrs.answer;
 
   return (
-    <fieldset className={`exercise ${verdict ?? ''}`} aria-describedby={`${id}-feedback`}>
+    <fieldset className={`exercise ${shown ?? ''}`} aria-describedby={`${id}-feedback`}>
       <legend className="exercise-title">Check yourself</legend>
       <Markdown text={block.prompt} />
       {kind === 'number' && (
@@ -84,7 +110,10 @@ export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exercis
             id={`${id}-answer`}
             inputMode="decimal"
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setInvalid(false);
+              update({ text: e.target.value });
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') check();
             }}
@@ -99,9 +128,13 @@ export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exercis
                 type={kind === 'choice' ? 'radio' : 'checkbox'}
                 name={`${id}-option`}
                 checked={chosen.includes(k)}
-                onChange={(e) =>
-                  setChosen(kind === 'choice' ? [k] : e.target.checked ? [...chosen, k].sort((a, b) => a - b) : chosen.filter((c) => c !== k))
-                }
+                aria-label={o.text.includes('$') ? spokenText(o.text) : undefined}
+                onChange={(e) => {
+                  setInvalid(false);
+                  update({
+                    chosen: kind === 'choice' ? [k] : e.target.checked ? [...chosen, k].sort((a, b) => a - b) : chosen.filter((c) => c !== k),
+                  });
+                }}
               />{' '}
               <Markdown text={o.text} inline />
             </label>
@@ -112,9 +145,9 @@ export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exercis
         <button type="button" className="primary" onClick={check}>
           Check
         </button>
-        {attempts > 0 && !revealed && (
-          <button type="button" onClick={() => setRevealed(true)}>
-            Reveal the answer
+        {(attempts > 0 || presenting) && !revealed && (
+          <button type="button" onClick={() => update({ revealed: true })}>
+            Reveal the answer{presenting ? ' (A)' : ''}
           </button>
         )}
       </div>
@@ -132,7 +165,7 @@ export function Exercise({ block, exerciseKey }: { block: ExerciseBlock; exercis
         <div className="exercise-explanation">
           {kind === 'number' && (
             <p>
-              The answer: <strong>{attrs.answer}</strong>
+              The answer: <strong>{answerText}</strong>
             </p>
           )}
           {kind !== 'number' && verdict !== 'right' && (

@@ -1,15 +1,17 @@
 /**
- * A lab inside a lesson, configured by the lesson file: its preset, settings, held-out
- * cells, a number of steps to start from, and which panels show. Each has its own store;
- * "Reset this lab" brings back the state the lesson set up.
+ * A lab inside a lesson, configured by the lesson file: its preset, settings, held-out cells,
+ * the U and Vᵀ it starts from, a number of iterations to start at, and which panels show (and
+ * which of them the projector shows). Each has its own store, kept across steps, reloads and
+ * views; "Reset this lab" brings back the lesson's set-up, "Open in the lab" carries the state
+ * to the full lab.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { StoreApi } from 'zustand';
-import { LabStoreProvider, useStoreLifetime } from '../state/LabContext';
-import { positionsOf } from '../state/labData';
-import { createLabStore, type LabOptions, type LabState } from '../state/labStore';
-import { isPresetId, presetData } from '../state/presets';
-import type { ModelSettings } from '../worker/protocol';
+import { LabStoreProvider, useLab } from '../state/LabContext';
+import type { LabState } from '../state/labStore';
+import { toyFactors } from './toyFactors';
+import { labOptionsFromAttrs, panelsFromAttrs, settingsFromAttrs, type PanelName } from './labSetup';
 import { RunControls } from '../views/Controls/RunControls';
 import { SettingsPanel } from '../views/Controls/SettingsPanel';
 import { RatingGrid } from '../views/RatingGrid/RatingGrid';
@@ -22,9 +24,10 @@ import { SolveExplorer } from '../views/SolveExplorer/SolveExplorer';
 import { LatentSpace } from '../views/LatentSpace/LatentSpace';
 import { StatusBanner } from '../views/common/StatusBanner';
 import type { Attrs } from './parseLesson';
-
-export const PANELS = ['run', 'steps', 'settings', 'grid', 'factors', 'explain', 'loss', 'objective', 'solve', 'latent'] as const;
-export type PanelName = (typeof PANELS)[number];
+import { fullLabHash } from './lessonLabStorage';
+import { LessonLabContext, useLessonLabStore } from './useLessonLabStore';
+import { StartFactors } from './StartFactors';
+import { usePresenter } from './presenterContext';
 
 /** The labs of the lesson step on screen, by id: exercises act on them, the presenter's keys drive the first. */
 export const LabRegistry = createContext<Map<string, StoreApi<LabState>> | null>(null);
@@ -33,54 +36,24 @@ export function useLabRegistry(): Map<string, StoreApi<LabState>> | null {
   return useContext(LabRegistry);
 }
 
-/** The store options a lesson's attributes describe (pure; unit-tested). */
-export function labOptionsFromAttrs(attrs: Attrs): LabOptions {
-  const preset = attrs.preset ?? 'lecture-r';
-  if (!isPresetId(preset)) throw new RangeError(`Unknown preset "${attrs.preset}".`);
-  const number = (key: string) => (attrs[key] !== undefined ? Number(attrs[key]) : undefined);
-  const settings: Partial<ModelSettings> = {};
-  const put = <K extends keyof ModelSettings>(key: K, value: ModelSettings[K] | undefined) => {
-    if (value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) settings[key] = value;
-  };
-  put('factors', number('d'));
-  put('lambda', number('lambda'));
-  put('alpha', number('alpha'));
-  put('seed', number('seed'));
-  put('initScale', number('scale'));
-  put('learningRate', number('eta'));
-  if (attrs.solver === 'gd' || attrs.solver === 'als') settings.solver = attrs.solver;
-  const start = presetData(preset);
-  const held = (attrs.held ?? '')
-    .split(';')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => p.split(',').map(Number) as [number, number]);
-  const heldOut = positionsOf(start.data, held);
-  const data = heldOut.length > 0 ? { ...start.data, heldOut } : undefined;
-  return data ? { data, settings: { ...start.settings, ...settings } } : { preset, settings };
-}
-
-export function panelsFromAttrs(attrs: Attrs): PanelName[] {
-  const list = (attrs.panels ?? 'run,grid,factors').split(',').map((p) => p.trim()) as PanelName[];
-  return list.filter((p) => (PANELS as readonly string[]).includes(p));
-}
-
-function Panel({ name }: { name: PanelName }): ReactNode {
+function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting: boolean; attrs: Attrs; aside: boolean }): ReactNode {
   switch (name) {
     case 'run':
       return <RunControls />;
     case 'steps':
       return <RunControls stepsOnly />;
     case 'settings':
-      return <SettingsPanel />;
+      return <SettingsPanel only={settingsFromAttrs(attrs)} />;
     case 'grid':
-      return <RatingGrid showToolbar={false} />;
+      return <RatingGrid showToolbar={false} showControls={!presenting} />;
     case 'factors':
-      return <FactorProduct maxCell={56} />;
+      return <FactorProduct maxCell={presenting ? 80 : 56} legends={!presenting} />;
     case 'explain':
       return <HoverExplain />;
     case 'loss':
-      return (
+      return presenting ? (
+        <LossChart height={aside ? 150 : 230} rmseHeight={0} show={['parts']} />
+      ) : (
         <>
           <LossChart height={240} rmseHeight={150} />
           <Timeline />
@@ -92,16 +65,32 @@ function Panel({ name }: { name: PanelName }): ReactNode {
       return <SolveExplorer />;
     case 'latent':
       return <LatentSpace />;
+    case 'start':
+      return <StartFactors />;
   }
 }
 
-/** Stores whose opening steps have run. */
-const stepped = new WeakSet<StoreApi<LabState>>();
+/** "Open in the lab": the full lab, in exactly this lab's state. */
+function OpenInLab() {
+  const state = useLab((s) => ({ data: s.data, origin: s.origin, pristine: s.pristine, settings: s.settings, timeline: s.timeline }));
+  const href = useMemo(() => fullLabHash(state as LabState), [state]);
+  return (
+    <a className="lesson-lab-open" href={href}>
+      Open in the lab
+    </a>
+  );
+}
 
-function LabInstance({ attrs, onReset }: { attrs: Attrs; onReset: () => void }) {
+function LabInstance({ attrs, storageKey, onReset }: { attrs: Attrs; storageKey: string; onReset: () => void }) {
   const registry = useLabRegistry();
-  const [store] = useState(() => createLabStore({ ...labOptionsFromAttrs(attrs), autoStart: false }));
-  useStoreLifetime(store);
+  const { presenting, aside: asideSlot, tools } = usePresenter();
+  const setup = useMemo(() => JSON.stringify(Object.entries(attrs).sort()), [attrs]);
+  const lab = useLessonLabStore(storageKey, setup, () => ({
+    options: labOptionsFromAttrs(attrs),
+    start: attrs.start === 'toy' ? toyFactors() : null,
+    steps: Number(attrs.steps ?? 0),
+  }));
+  const { store, ready } = lab;
   const id = attrs.id ?? 'lab';
   useEffect(() => {
     registry?.set(id, store);
@@ -109,34 +98,49 @@ function LabInstance({ attrs, onReset }: { attrs: Attrs; onReset: () => void }) 
       if (registry?.get(id) === store) registry.delete(id);
     };
   }, [registry, id, store]);
-  useEffect(() => {
-    // Once per store: React's StrictMode runs effects twice in development.
-    if (stepped.has(store)) return;
-    stepped.add(store);
-    const steps = Number(attrs.steps ?? 0);
-    for (let k = 0; k < steps; k++) store.getState().step();
-    // Only when the lab opens: the steps set the scene the lesson starts from.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store]);
-  const panels = panelsFromAttrs(attrs);
-  return (
-    <LabStoreProvider store={store}>
-      <div className="lesson-lab" data-lab-id={id}>
-        <StatusBanner />
-        {panels.map((p) => (
-          <div key={p} className={`lesson-panel lesson-panel-${p}`}>
-            <Panel name={p} />
-          </div>
-        ))}
-        <button type="button" className="lesson-lab-reset" onClick={onReset}>
-          Reset this lab
-        </button>
+  const { main, aside } = panelsFromAttrs(attrs, presenting);
+  const panels = asideSlot ? main : [...main, ...aside];
+  const show = (list: PanelName[], beside = false) =>
+    list.map((p) => (
+      <div key={p} className={`lesson-panel lesson-panel-${p}`}>
+        <Panel name={p} presenting={presenting} attrs={attrs} aside={beside} />
       </div>
-    </LabStoreProvider>
+    ));
+  const actions = (
+    <div className="lesson-lab-actions">
+            <button
+              type="button"
+              className="lesson-lab-reset"
+              onClick={() => {
+                lab.discard();
+                onReset();
+              }}
+            >
+              Reset this lab
+            </button>
+            {ready && <OpenInLab />}
+          </div>
+  );
+  return (
+    <LessonLabContext.Provider value={lab}>
+      <LabStoreProvider store={store}>
+        <div className={`lesson-lab lesson-lab-${panels.join('-')}${attrs.focus ? ` lesson-lab-focus-${attrs.focus}` : ''}`} data-lab-id={id} aria-busy={!ready}>
+          <StatusBanner />
+          {ready ? (
+            show(panels)
+          ) : (
+            <p className="lesson-lab-preparing">Preparing the lab…</p>
+          )}
+          {!(presenting && tools) && actions}
+        </div>
+        {presenting && tools && createPortal(actions, tools)}
+        {ready && asideSlot && aside.length > 0 && createPortal(<div className="lesson-lab lesson-lab-aside">{show(aside, true)}</div>, asideSlot)}
+      </LabStoreProvider>
+    </LessonLabContext.Provider>
   );
 }
 
-export function LessonLab({ attrs }: { attrs: Attrs }) {
+export function LessonLab({ attrs, storageKey }: { attrs: Attrs; storageKey: string }) {
   const [generation, setGeneration] = useState(0);
-  return <LabInstance key={generation} attrs={attrs} onReset={() => setGeneration((g) => g + 1)} />;
+  return <LabInstance key={generation} attrs={attrs} storageKey={storageKey} onReset={() => setGeneration((g) => g + 1)} />;
 }

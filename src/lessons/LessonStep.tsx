@@ -1,9 +1,16 @@
-/** One step of a lesson: its Markdown (with math), widgets and exercises, in order. */
-import { useMemo, type ReactNode } from 'react';
+/**
+ * One step of a lesson: its Markdown (with math), widgets and exercises. In the lesson view they
+ * flow in order; on the projector a step with a widget is laid out side by side — the text and
+ * exercises on the left, the widgets on the right — so that both are readable at once.
+ */
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useScrollableFocus } from './useScrollableFocus';
+import { PresenterContext, usePresenter } from './presenterContext';
 import { LessonLab } from './LessonLab';
 import { Exercise } from './Exercise';
-import type { Block, Lesson } from './parseLesson';
+import type { Block, Lesson, LessonStep as Step } from './parseLesson';
 import { renderMarkdown } from './renderMarkdown';
+import { panelsFromAttrs } from './labSetup';
 import { ToyExample } from '../views/ToyExample/ToyExample';
 import { EventLog } from './widgets/EventLog';
 import { Threshold } from './widgets/Threshold';
@@ -11,16 +18,45 @@ import { Attributes } from './widgets/Attributes';
 import { Netflix } from './widgets/Netflix';
 import { Sweep } from './widgets/Sweep';
 
-function MarkdownBlock({ text }: { text: string }) {
-  const html = useMemo(() => renderMarkdown(text), [text]);
-  return <div className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;
+/**
+ * How a step is laid out on the projector: one column of text; the text beside its widgets
+ * (split); or the text above a widget that needs the whole width (stack: the toy example, the
+ * event log, the solve explorer, the latent space).
+ */
+export type StepLayout = 'single' | 'split' | 'stack';
+
+const WIDE_WIDGETS = ['toy', 'eventlog'];
+const WIDE_PANELS = ['solve', 'latent'];
+
+export function stepLayout(step: Step): StepLayout {
+  const widgets = step.blocks.filter((b): b is Extract<Block, { kind: 'widget' }> => b.kind === 'widget');
+  if (widgets.length === 0) return 'single';
+  const wide = widgets.some(
+    (w) =>
+      w.attrs.layout === 'stack' ||
+      WIDE_WIDGETS.includes(w.name) ||
+      (w.name === 'lab' && panelsFromAttrs(w.attrs, true).main.some((p) => WIDE_PANELS.includes(p))),
+  );
+  return wide ? 'stack' : 'split';
 }
 
-function Widget({ block }: { block: Extract<Block, { kind: 'widget' }> }): ReactNode {
+/** Whether the projector shows a lab's factor matrices in the widget column (they want its width). */
+export function showsFactors(step: Step): boolean {
+  return step.blocks.some((b) => b.kind === 'widget' && b.name === 'lab' && panelsFromAttrs(b.attrs, true).main.includes('factors') && !panelsFromAttrs(b.attrs, true).aside.includes('grid'));
+}
+
+function MarkdownBlock({ text }: { text: string }) {
+  const html = useMemo(() => renderMarkdown(text), [text]);
+  const ref = useRef<HTMLDivElement>(null);
+  useScrollableFocus(ref, html);
+  return <div ref={ref} className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function Widget({ block, labKey }: { block: Extract<Block, { kind: 'widget' }>; labKey: string }): ReactNode {
   const { name, attrs } = block;
   switch (name) {
     case 'lab':
-      return <LessonLab attrs={attrs} />;
+      return <LessonLab attrs={attrs} storageKey={labKey} />;
     case 'toy':
       return <ToyExample />;
     case 'eventlog':
@@ -39,21 +75,27 @@ function Widget({ block }: { block: Extract<Block, { kind: 'widget' }> }): React
   }
 }
 
-export function LessonStep({ lesson, step }: { lesson: Lesson; step: number }) {
+export function LessonStep({ lesson, step, layout = 'single' }: { lesson: Lesson; step: number; layout?: StepLayout }) {
   const s = lesson.steps[step - 1]!;
+  const presenter = usePresenter();
+  const [aside, setAside] = useState<HTMLElement | null>(null);
+  const rendered = s.blocks.map((block, k) => {
+    const key = `${lesson.slug}/${step}/${k}`;
+    if (block.kind === 'markdown') return { widget: false, node: <MarkdownBlock key={key} text={block.text} /> };
+    if (block.kind === 'widget')
+      return { widget: true, node: <Widget key={key} block={block} labKey={`${lesson.slug}/${block.attrs.id ?? `lab-${step}-${k}`}`} /> };
+    return { widget: false, node: <Exercise key={key} block={block} exerciseKey={key} /> };
+  });
+  if (layout === 'single') return <div className="lesson-step">{rendered.map((r) => r.node)}</div>;
   return (
-    <div className="lesson-step">
-      {s.blocks.map((block, k) => {
-        const key = `${lesson.slug}/${step}/${k}`;
-        if (block.kind === 'markdown') return <MarkdownBlock key={key} text={block.text} />;
-        if (block.kind === 'widget') return <Widget key={key} block={block} />;
-        return <Exercise key={key} block={block} exerciseKey={key} />;
-      })}
+    <div className="lesson-step lesson-step-split">
+      <div className="step-text">
+        {rendered.filter((r) => !r.widget).map((r) => r.node)}
+        <div className="step-aside" ref={setAside} />
+      </div>
+      <PresenterContext.Provider value={{ ...presenter, aside }}>
+        <div className="step-widgets">{rendered.filter((r) => r.widget).map((r) => r.node)}</div>
+      </PresenterContext.Provider>
     </div>
   );
-}
-
-export function Notes({ text }: { text: string }) {
-  const html = useMemo(() => renderMarkdown(text || '_No notes for this step._'), [text]);
-  return <div className="lesson-notes" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -2,33 +2,18 @@
  * The course: a table of contents, the lesson step on screen, next/previous, and progress
  * kept across reloads. Every step has its own link (#/lessons/<slug>/<step>).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { LESSONS, lessonBySlug } from './lessons';
 import { LessonStep } from './LessonStep';
 import { LabRegistry } from './LessonLab';
 import { readProgress, recordVisit } from './progress';
-import { routeHash, type Route } from './route';
+import { neighbours, stepHref, type Place } from './courseNav';
+import { useStepRegistry } from './useStepRegistry';
 import { renderInline } from './renderMarkdown';
-import type { StoreApi } from 'zustand';
-import type { LabState } from '../state/labStore';
+import { isTypingTarget } from '../views/Shortcuts/useShortcuts';
+import { discardLessonLabs } from './useLessonLabStore';
+import { forgetAnswers } from './answers';
 import './lessons.css';
-
-export function stepHref(slug: string, step: number, page: 'lesson' | 'present' = 'lesson'): string {
-  return routeHash({ page, slug, step } as Route);
-}
-
-/** Previous and next places in the course, across lesson boundaries. */
-export function neighbours(slug: string, step: number): { prev: { slug: string; step: number } | null; next: { slug: string; step: number } | null } {
-  const k = LESSONS.findIndex((l) => l.slug === slug);
-  const lesson = LESSONS[k];
-  if (!lesson) return { prev: null, next: null };
-  const prevLesson = LESSONS[k - 1];
-  const nextLesson = LESSONS[k + 1];
-  return {
-    prev: step > 1 ? { slug, step: step - 1 } : prevLesson ? { slug: prevLesson.slug, step: prevLesson.steps.length } : null,
-    next: step < lesson.steps.length ? { slug, step: step + 1 } : nextLesson ? { slug: nextLesson.slug, step: 1 } : null,
-  };
-}
 
 export function Contents({ current }: { current?: { slug: string; step: number } }) {
   // Read afresh on every render: the step on screen records its visit in an effect.
@@ -103,17 +88,13 @@ export function CoursePage() {
   );
 }
 
-/** The lab stores of the step on screen, for exercises and the presenter's keys. */
-export function useStepRegistry(key: string): Map<string, StoreApi<LabState>> {
-  // A fresh registry per step: labs register themselves as they mount.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => new Map<string, StoreApi<LabState>>(), [key]);
-}
-
 export function LessonPage({ slug, step }: { slug: string; step: number }) {
   const lesson = lessonBySlug(slug);
   const registry = useStepRegistry(`${slug}/${step}`);
   const [, rerender] = useState(0);
+  const [round, setRound] = useState(0);
+  const { prev, next } = neighbours(slug, step);
+  useStepKeys(prev, next);
   useEffect(() => {
     if (lesson && step <= lesson.steps.length) recordVisit(slug, step);
     rerender((x) => x + 1);
@@ -121,7 +102,6 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
   }, [slug, step, lesson]);
   if (!lesson) return <NotFound text={`There is no lesson “${slug}”.`} />;
   if (step > lesson.steps.length) return <NotFound text={`“${lesson.title}” has ${lesson.steps.length} steps, not ${step}.`} />;
-  const { prev, next } = neighbours(slug, step);
   return (
     <div className="lesson-layout">
       <Contents current={{ slug, step }} />
@@ -136,9 +116,10 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
           <a className="present-link" href={stepHref(slug, step, 'present')}>
             Present this step
           </a>
+          <StartOver slug={slug} onDone={() => setRound((r) => r + 1)} />
         </header>
         <LabRegistry.Provider value={registry}>
-          <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} />
+          <LessonStep key={`${slug}/${step}/${round}`} lesson={lesson} step={step} />
         </LabRegistry.Provider>
         <StepNav prev={prev} next={next} />
       </article>
@@ -146,7 +127,45 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
   );
 }
 
-function StepNav({ prev, next }: ReturnType<typeof neighbours>) {
+/**
+ * ← / → and PageUp / PageDown move between steps in the lesson view, unless a control that
+ * needs them has focus (a field, a radio group, a slider, a grid).
+ */
+function useStepKeys(prev: Place | null, next: Place | null): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTypingTarget(e.target)) return;
+      if (e.target instanceof Element && e.target.closest('[role="radio"], [role="tab"], [role="tablist"], input')) return;
+      const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
+      const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
+      const target = forward ? next : back ? prev : null;
+      if (!target) return;
+      e.preventDefault();
+      location.hash = stepHref(target.slug, target.step);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [prev, next]);
+}
+
+/** Forgets the lesson's labs and answers: every lab back to the lesson's set-up, every exercise unanswered. */
+function StartOver({ slug, onDone }: { slug: string; onDone: () => void }) {
+  return (
+    <button
+      type="button"
+      className="lesson-start-over"
+      onClick={() => {
+        discardLessonLabs(`${slug}/`);
+        forgetAnswers(`${slug}/`);
+        onDone();
+      }}
+    >
+      Reset this lesson
+    </button>
+  );
+}
+
+function StepNav({ prev, next }: { prev: Place | null; next: Place | null }) {
   return (
     <nav className="lesson-nav" aria-label="Step navigation">
       {prev ? (

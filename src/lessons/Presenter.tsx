@@ -1,32 +1,35 @@
 /**
  * Presenter mode, for a lecture hall: one step at a time on the whole screen, large type,
- * a high-contrast theme, clicker and keyboard navigation, the run controls of the step's
- * lab on the keyboard, and a notes window that stays in step (BroadcastChannel).
+ * a high-contrast theme, its own layout for lab-heavy steps (text beside the lab, only the
+ * panels the step needs), clicker and keyboard navigation that no focused control can swallow,
+ * a black screen, a key that reveals the answers, and a notes window that stays in step.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lessonBySlug, LESSONS } from './lessons';
-import { LessonStep, Notes } from './LessonStep';
+import { LessonStep, showsFactors, stepLayout } from './LessonStep';
 import { LabRegistry } from './LessonLab';
-import { neighbours, stepHref, useStepRegistry } from './LessonsPage';
+import { neighbours, stepHref } from './courseNav';
+import { useStepRegistry } from './useStepRegistry';
 import { recordVisit } from './progress';
-import { routeHash } from './route';
-import { isTypingTarget } from '../views/Shortcuts/useShortcuts';
+import { focusKind, presenterAction, type PresenterAction } from './presenterKeys';
+import { openChannel, post, type PresenterMessage } from './presenterChannel';
+import { PresenterContext } from './presenterContext';
 import './lessons.css';
-
-const CHANNEL = 'mf-lab-presenter';
-
-export type PresenterMessage = { type: 'at'; slug: string; step: number } | { type: 'go'; direction: 'next' | 'prev' } | { type: 'hello' };
+import './presenter.css';
 
 export const PRESENTER_KEYS: { keys: string; action: string }[] = [
-  { keys: '→  PageDown  Space', action: 'next step' },
-  { keys: '←  PageUp', action: 'previous step' },
-  { keys: 'S', action: 'one ALS step in the step’s lab' },
-  { keys: 'U / V', action: 'solve U / solve V (half-steps)' },
+  { keys: 'PageDown  →  Space', action: 'next step (PageDown works whatever has focus)' },
+  { keys: 'PageUp  ←', action: 'previous step' },
+  { keys: 'B  or  .', action: 'black screen; press again to come back' },
+  { keys: 'A', action: 'reveal the answers on this step' },
+  { keys: 'S', action: 'one iteration (both half-steps) in the step’s lab' },
+  { keys: 'U / V', action: 'one half-step: solve U / solve V' },
   { keys: 'P', action: 'play / pause' },
-  { keys: 'R', action: 'reset the lab' },
+  { keys: 'R', action: 'reset the lab to its random start' },
+  { keys: 'Home / End', action: 'first / last step of the lesson' },
   { keys: 'F', action: 'full screen' },
   { keys: 'N', action: 'open the notes window' },
-  { keys: 'Esc', action: 'leave presenter mode' },
+  { keys: 'Esc', action: 'leave a text field; again to leave presenter mode' },
 ];
 
 /** Fullscreen on and off; a browser that refuses (no user gesture, an iframe) leaves the slide as it is. */
@@ -35,57 +38,23 @@ function toggleFullscreen(): void {
   void request?.catch(() => {});
 }
 
-/** The smallest zoom a slide is shrunk to; below it the slide scrolls instead (text must stay legible). */
-const MIN_ZOOM = 0.6;
-
-/**
- * Fits a step to the screen like slide software: the content is zoomed out (CSS zoom, which
- * re-lays it out) until it fits the slide's height, but never below MIN_ZOOM.
- */
-function useFitToScreen(key: string) {
-  const slideRef = useRef<HTMLElement>(null);
-  const fitRef = useRef<HTMLDivElement>(null);
-  const [zoom, setZoom] = useState(1);
-  useEffect(() => {
-    setZoom(1);
-    const slide = slideRef.current;
-    const fit = fitRef.current;
-    if (!slide || !fit || typeof ResizeObserver === 'undefined') return;
-    let current = 1;
-    const measure = () => {
-      const style = getComputedStyle(slide);
-      const available = slide.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-      const natural = fit.getBoundingClientRect().height / current;
-      const next = Math.max(MIN_ZOOM, Math.min(1, available / natural));
-      if (Math.abs(next - current) > 0.01) {
-        current = next;
-        setZoom(next);
-      }
-    };
-    const observer = new ResizeObserver(measure);
-    observer.observe(slide);
-    observer.observe(fit);
-    measure();
-    return () => observer.disconnect();
-  }, [key]);
-  return { slideRef, fitRef, zoom };
+function go(slug: string, step: number): void {
+  location.hash = stepHref(slug, step, 'present');
 }
 
-function go(slug: string, step: number, page: 'present' | 'notes' = 'present') {
-  location.hash = routeHash({ page, slug, step });
-}
-
-function openChannel(): BroadcastChannel | null {
-  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+function openNotes(slug: string, step: number): void {
+  window.open(`${location.pathname}${stepHref(slug, step, 'notes')}`, 'mf-lab-notes', 'width=760,height=680');
 }
 
 export function Presenter({ slug, step }: { slug: string; step: number }) {
   const lesson = lessonBySlug(slug);
   const registry = useStepRegistry(`${slug}/${step}`);
   const [help, setHelp] = useState(false);
+  const [black, setBlack] = useState(false);
+  const [reveal, setReveal] = useState(0);
+  const [tools, setTools] = useState<HTMLElement | null>(null);
   const channel = useRef<BroadcastChannel | null>(null);
   const { prev, next } = neighbours(slug, step);
-  const { slideRef, fitRef, zoom } = useFitToScreen(`${slug}/${step}`);
 
   const move = useCallback(
     (direction: 'next' | 'prev') => {
@@ -95,6 +64,48 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
     [next, prev],
   );
 
+  const act = useCallback(
+    (action: PresenterAction, target: EventTarget | null = null) => {
+      const lab = registry.values().next().value?.getState();
+      switch (action) {
+        case 'next':
+        case 'prev':
+          return move(action);
+        case 'first':
+          return go(slug, 1);
+        case 'last':
+          return lesson && go(slug, lesson.steps.length);
+        case 'black':
+          return setBlack((b) => !b);
+        case 'reveal':
+          return setReveal((r) => r + 1);
+        case 'fullscreen':
+          return toggleFullscreen();
+        case 'notes':
+          return openNotes(slug, step);
+        case 'help':
+          return setHelp((h) => !h);
+        case 'blur':
+          return target instanceof HTMLElement && target.blur();
+        case 'exit':
+          if (help) return setHelp(false);
+          if (!document.fullscreenElement) location.hash = stepHref(slug, step);
+          return;
+        case 'step':
+          return lab?.step();
+        case 'halfStep-users':
+          return lab?.halfStep('users');
+        case 'halfStep-items':
+          return lab?.halfStep('items');
+        case 'play':
+          return lab?.togglePlay();
+        case 'reset':
+          return lab?.reset();
+      }
+    },
+    [registry, move, slug, step, lesson, help],
+  );
+
   useEffect(() => {
     document.documentElement.classList.add('presenting');
     return () => document.documentElement.classList.remove('presenting');
@@ -102,57 +113,48 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
 
   useEffect(() => {
     if (lesson) recordVisit(slug, step);
+  }, [slug, step, lesson]);
+
+  // The channel lives as long as presenter mode; it reads the latest state through refs.
+  const latest = useRef({ act, slug, step, black });
+  useEffect(() => {
+    latest.current = { act, slug, step, black };
+  });
+  useEffect(() => {
     const c = openChannel();
     channel.current = c;
-    c?.postMessage({ type: 'at', slug, step } satisfies PresenterMessage);
-    if (c) {
+    if (c)
       c.onmessage = (e: MessageEvent<PresenterMessage>) => {
-        if (e.data.type === 'go') move(e.data.direction);
-        if (e.data.type === 'hello') c.postMessage({ type: 'at', slug, step } satisfies PresenterMessage);
+        const m = e.data;
+        const now = latest.current;
+        if (m.type === 'go') now.act(m.direction);
+        else if (m.type === 'black') now.act('black');
+        else if (m.type === 'reveal') now.act('reveal');
+        else if (m.type === 'hello') post(c, { type: 'at', slug: now.slug, step: now.step, black: now.black });
       };
-    }
     return () => c?.close();
-  }, [slug, step, lesson, move]);
+  }, []);
+
+  useEffect(() => post(channel.current, { type: 'at', slug, step, black }), [slug, step, black]);
 
   useEffect(() => {
+    // Capture phase: a focused control's own handler must not swallow the clicker's keys.
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      const typing = isTypingTarget(e.target);
-      const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
-      const lab = registry.values().next().value;
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      const act = (f: () => void) => {
-        e.preventDefault();
-        f();
-      };
-      // Clickers send PageUp/PageDown (or arrows): they always move, unless typing in a field.
-      if (key === 'PageDown' && !typing) return act(() => move('next'));
-      if (key === 'PageUp' && !typing) return act(() => move('prev'));
-      if (typing) return;
-      if (key === 'ArrowRight' || (key === ' ' && !onButton)) return act(() => move('next'));
-      if (key === 'ArrowLeft') return act(() => move('prev'));
-      if (key === 'Home') return act(() => go(slug, 1));
-      if (key === 'End' && lesson) return act(() => go(slug, lesson.steps.length));
-      if (key === 'f') return act(() => toggleFullscreen());
-      if (key === 'n') return act(() => window.open(`${location.pathname}${routeHash({ page: 'notes', slug, step })}`, 'mf-lab-notes', 'width=720,height=640'));
-      if (key === '?') return act(() => setHelp((h) => !h));
-      if (key === 'Escape' && !document.fullscreenElement) return act(() => (location.hash = stepHref(slug, step)));
-      if (!lab) return;
-      const s = lab.getState();
-      if (key === 's') return act(() => s.step());
-      if (key === 'u') return act(() => s.halfStep('users'));
-      if (key === 'v') return act(() => s.halfStep('items'));
-      if (key === 'p') return act(() => s.togglePlay());
-      if (key === 'r') return act(() => s.reset());
+      if (e.repeat && (e.key === 'b' || e.key === 'B' || e.key === '.')) return;
+      const action = presenterAction(e, focusKind(e.target), black);
+      if (!action) return;
+      e.preventDefault();
+      e.stopPropagation();
+      act(action, e.target);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [registry, move, slug, step, lesson]);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [act, black]);
 
   if (!lesson || step > lesson.steps.length) {
     return (
       <div className="presenter" role="alert">
-        <p>There is no such step.</p>
+        <h1>There is no such step.</h1>
         <a href="#/lessons">See all lessons</a>
       </div>
     );
@@ -160,22 +162,26 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
   const index = LESSONS.indexOf(lesson);
   const total = LESSONS.reduce((n, l) => n + l.steps.length, 0);
   const done = LESSONS.slice(0, index).reduce((n, l) => n + l.steps.length, 0) + step;
+  const layout = stepLayout(lesson.steps[step - 1]!);
+  const factors = showsFactors(lesson.steps[step - 1]!) ? ' presenter-factors' : '';
   return (
     <div className="presenter">
       <header className="presenter-header">
-        <span className="presenter-lesson">
+        <h1 className="presenter-lesson">
           {index + 1}. {lesson.title}
-        </span>
+        </h1>
         <span className="presenter-step" aria-label="Presenter position">
           step {step} / {lesson.steps.length}
         </span>
       </header>
-      <main className="presenter-slide" aria-label={`${lesson.title}, step ${step}`} ref={slideRef}>
-        <div className="presenter-fit" ref={fitRef} style={{ zoom }}>
+      {/* Focusable: should a step ever need to scroll, the keyboard can scroll it (axe: scrollable-region-focusable). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <main className={`presenter-slide presenter-${layout}${factors}`} aria-label={`${lesson.title}, step ${step}`} tabIndex={0}>
+        <PresenterContext.Provider value={{ presenting: true, reveal, aside: null, tools }}>
           <LabRegistry.Provider value={registry}>
-            <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} />
+            <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} layout={layout} />
           </LabRegistry.Provider>
-        </div>
+        </PresenterContext.Provider>
       </main>
       <footer className="presenter-footer">
         <button type="button" onClick={() => move('prev')} disabled={!prev} aria-label="Previous step">
@@ -187,6 +193,10 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
         <button type="button" onClick={() => move('next')} disabled={!next} aria-label="Next step">
           →
         </button>
+        <div className="presenter-tools" ref={setTools} />
+        <button type="button" onClick={() => setBlack(true)}>
+          Black
+        </button>
         <button type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
           Keys
         </button>
@@ -194,75 +204,32 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
           Exit
         </a>
       </footer>
-      {help && (
-        <div className="presenter-help" role="dialog" aria-label="Presenter keys">
-          <table>
-            <tbody>
-              {PRESENTER_KEYS.map((k) => (
-                <tr key={k.keys}>
-                  <th scope="row">
-                    <kbd>{k.keys}</kbd>
-                  </th>
-                  <td>{k.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button type="button" onClick={() => setHelp(false)}>
-            Close
-          </button>
-        </div>
+      {help && <KeysHelp onClose={() => setHelp(false)} />}
+      {black && (
+        <button type="button" className="presenter-black" onClick={() => setBlack(false)} aria-label="The screen is black. Press B, or click, to show the slide again." />
       )}
     </div>
   );
 }
 
-/** The presenter's second window: notes for the step on the projector, following it. */
-export function NotesWindow({ slug, step }: { slug: string; step: number }) {
-  const channel = useRef<BroadcastChannel | null>(null);
-  const [started] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const c = openChannel();
-    channel.current = c;
-    if (c) {
-      c.onmessage = (e: MessageEvent<PresenterMessage>) => {
-        if (e.data.type === 'at' && (e.data.slug !== slug || e.data.step !== step)) go(e.data.slug, e.data.step, 'notes');
-      };
-      c.postMessage({ type: 'hello' } satisfies PresenterMessage);
-    }
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => {
-      c?.close();
-      clearInterval(timer);
-    };
-  }, [slug, step]);
-  const lesson = lessonBySlug(slug);
-  if (!lesson) return <p role="alert">There is no lesson “{slug}”.</p>;
-  const s = lesson.steps[step - 1];
-  const { next } = neighbours(slug, step);
-  const nextTitle = next ? lessonBySlug(next.slug)?.steps[next.step - 1]?.title : null;
-  const elapsed = Math.floor((now - started) / 1000);
+function KeysHelp({ onClose }: { onClose: () => void }) {
   return (
-    <div className="notes-window">
-      <header>
-        <h1>
-          {lesson.title} — step {step}: {s?.title}
-        </h1>
-        <span className="notes-timer" aria-label="Time since the notes opened">
-          {Math.floor(elapsed / 60)}:{String(elapsed % 60).padStart(2, '0')}
-        </span>
-      </header>
-      <Notes text={s?.notes ?? ''} />
-      <p className="notes-next">{nextTitle ? `Next: ${nextTitle}` : 'This is the last step.'}</p>
-      <div className="notes-controls">
-        <button type="button" onClick={() => channel.current?.postMessage({ type: 'go', direction: 'prev' } satisfies PresenterMessage)}>
-          ← Previous
-        </button>
-        <button type="button" className="primary" onClick={() => channel.current?.postMessage({ type: 'go', direction: 'next' } satisfies PresenterMessage)}>
-          Next →
-        </button>
-      </div>
+    <div className="presenter-help" role="dialog" aria-label="Presenter keys">
+      <table>
+        <tbody>
+          {PRESENTER_KEYS.map((k) => (
+            <tr key={k.keys}>
+              <th scope="row">
+                <kbd>{k.keys}</kbd>
+              </th>
+              <td>{k.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
     </div>
   );
 }

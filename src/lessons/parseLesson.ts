@@ -15,7 +15,19 @@
  *   :::notes                            speaker notes (presenter window only)
  *   :::
  *
- * Choice exercises list options as "- [x] right" / "- [ ] wrong". Pure: no DOM.
+ * Choice exercises list options as "- [x] right" / "- [ ] wrong". A number exercise's answer
+ * may be typed as "1.6", "8/5" or "160%"; with unit="%" the answer is a percentage ("1.18%",
+ * "1.18" and "0.0118" all count). Lab widgets take, besides their preset and settings:
+ *   panels="run,grid,factors,loss"   what the lab shows (run, steps, settings, grid, factors,
+ *                                    explain, loss, objective, solve, latent, start)
+ *   present="run,factors"            on the projector, only these panels …
+ *   aside="loss"                     … and these beside the text, below it
+ *   settings="lambda,eta"            which settings the settings panel offers
+ *   start="toy"                      start from the lecture's toy U and Vᵀ instead of the seed
+ *   steps=2                          iterations (two half-steps each) the lab opens after
+ *   focus="compare" | "solve"        a solve lab about the confidence comparison / the solve only
+ *   layout="stack"                   on the projector, the text above the widget (not beside)
+ * Pure: no DOM.
  */
 
 export type Attrs = Record<string, string>;
@@ -185,13 +197,33 @@ export function parseLesson(source: string, file: string): Lesson {
   return { slug: m[2]!, order: Number(m[1]), title: meta.title, summary: meta.summary ?? '', steps };
 }
 
-/** Checks a number answer against the exercise's answer and tolerance (absolute; default 1% of the answer, at least 1e-9). */
+/**
+ * Reads what a student typed as a number: "1.6", "−0.4", "1,6", "8/5" (a simple fraction) or
+ * "1.18%" (a percentage). Null when it is none of these.
+ */
+export function parseNumberAnswer(text: string): { value: number; percent: boolean } | null {
+  const t = text.trim().replace(/\s+/g, '').replace(/[−–]/g, '-');
+  const percent = t.endsWith('%');
+  const body = (percent ? t.slice(0, -1) : t).replace(/^(-?\d*),(\d+)$/, '$1.$2');
+  const fraction = body.match(/^(-?\d*\.?\d+)\/(-?\d*\.?\d+)$/);
+  const value = fraction ? Number(fraction[1]) / Number(fraction[2]) : body === '' ? Number.NaN : Number(body);
+  return Number.isFinite(value) ? { value, percent } : null;
+}
+
+/**
+ * Checks a number answer against the exercise's answer and tolerance (absolute; default 1% of
+ * the answer, at least 1e-9). With unit="%" the answer is a percentage: "1.18%", "1.18" and the
+ * proportion "0.0118" all read as 1.18 %. Without it, "160%" reads as 1.6.
+ */
 export function checkNumber(attrs: Attrs, text: string): 'right' | 'wrong' | 'invalid' {
-  const value = Number(text.trim().replace(',', '.').replace('−', '-'));
-  if (text.trim() === '' || !Number.isFinite(value)) return 'invalid';
+  const parsed = parseNumberAnswer(text);
+  if (!parsed) return 'invalid';
   const answer = Number(attrs.answer);
   const tolerance = attrs.tolerance !== undefined ? Number(attrs.tolerance) : Math.max(1e-9, Math.abs(answer) * 0.01);
-  return Math.abs(value - answer) <= tolerance ? 'right' : 'wrong';
+  const { value, percent } = parsed;
+  const readings = attrs.unit === '%' ? (percent ? [value] : [value, value * 100]) : [percent ? value / 100 : value];
+  // A small allowance for the rounding of the reading itself (0.0118 × 100 is not exactly 1.18).
+  return readings.some((v) => Math.abs(v - answer) <= tolerance + 1e-9 * Math.max(1, Math.abs(answer))) ? 'right' : 'wrong';
 }
 
 /** Checks chosen option indices: right only when exactly the correct options are chosen. */

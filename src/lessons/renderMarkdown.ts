@@ -16,8 +16,14 @@ export function renderMarkdown(text: string): string {
     .replace(/\\\$/g, '$');
   const html = marked.parse(withMath, { async: false }) as string;
   // NUL brackets the placeholders: it cannot occur in lesson text, so marked leaves them alone.
-  // eslint-disable-next-line no-control-regex
-  return html.replace(/\u0000(\d+)\u0000/g, (_, k: string) => math[Number(k)]!);
+  // A table scrolls in its own box on a narrow screen, never the page.
+  return (
+    html
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u0000(\d+)\u0000/g, (_, k: string) => math[Number(k)]!)
+      .replace(/<table>/g, '<div class="scroll-x"><table>')
+      .replace(/<\/table>/g, '</table></div>')
+  );
 }
 
 /** Inline Markdown (no surrounding <p>), for option labels. */

@@ -3,6 +3,7 @@
  * The user part adds the same number to every item's score, so every user ranks the items
  * in the same order. An interaction term a_uᵀ W a_m (not linear in [a_u; a_m]) changes that.
  */
+import { ScrollX } from '../ScrollX';
 import { useMemo, useState } from 'react';
 
 const ITEMS = [
@@ -80,6 +81,7 @@ export function Attributes() {
           [a_u; a_m])
         </label>
       </div>
+      <ScrollX label="Scores and rankings">
       <table className="lesson-table" aria-label="Scores and rankings">
         <thead>
           <tr>
@@ -99,17 +101,20 @@ export function Attributes() {
               {S[i]!.map((s, j) => (
                 <td key={j}>{s.toFixed(2)}</td>
               ))}
-              <td aria-label={`Ranking for ${u.id}`}>{R[i]!.join(' > ')}</td>
+              <td aria-label={`Ranking for ${u.id}`} className="attr-ranking">
+                {R[i]!.join(' > ')}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </ScrollX>
       <p className={same ? 'attr-verdict same' : 'attr-verdict differ'} role="status">
         {same
           ? 'Every user gets the same ranking: the user’s attributes only shift all of their scores by the same amount.'
           : 'The rankings now differ between users: the interaction term makes the model personal.'}
       </p>
-      <p className="muted">Items: {ITEMS.map((m) => `${m.id} ${m.label} (${m.price.toFixed(3)} thousand CZK)`).join('; ')}.</p>
+      <p className="muted attr-items">Items: {ITEMS.map((m) => `${m.id} ${m.label} (${m.price.toFixed(3)} thousand CZK)`).join('; ')}.</p>
     </div>
   );
 }

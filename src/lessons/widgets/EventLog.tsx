@@ -2,6 +2,7 @@
  * Implicit feedback as it arrives: an event log (who, what, when, which action, how much),
  * turned into an interaction matrix by a rule the student chooses.
  */
+import { ScrollX } from '../ScrollX';
 import { useMemo, useState } from 'react';
 import { MatrixTable } from './MatrixTable';
 
@@ -55,6 +56,7 @@ export function EventLog() {
   const M = useMemo(() => aggregate(EVENTS, rule), [rule]);
   return (
     <div className="widget event-log">
+      <ScrollX label="Event log">
       <table className="lesson-table" aria-label="Event log">
         <thead>
           <tr>
@@ -77,6 +79,7 @@ export function EventLog() {
           ))}
         </tbody>
       </table>
+      </ScrollX>
       <div className="event-arrow" aria-hidden="true">
         →
       </div>

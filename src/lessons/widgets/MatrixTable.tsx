@@ -1,5 +1,6 @@
 /** A small labelled matrix as a table: `?` for unknown cells, 1s (or any non-zero) emphasised. */
 import type { Cell } from '../../state/labData';
+import { ScrollX } from '../ScrollX';
 
 export interface MatrixTableProps {
   label: string;
@@ -12,7 +13,8 @@ export interface MatrixTableProps {
 
 export function MatrixTable({ label, rows, rowIds, colIds, caption = false }: MatrixTableProps) {
   return (
-    <table className="lesson-table matrix" aria-label={label}>
+    <ScrollX label={label}>
+      <table className="lesson-table matrix" aria-label={label}>
       {caption && <caption>{label}</caption>}
       <thead>
         <tr>
@@ -36,6 +38,7 @@ export function MatrixTable({ label, rows, rowIds, colIds, caption = false }: Ma
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </ScrollX>
   );
 }

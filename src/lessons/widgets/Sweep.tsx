@@ -12,7 +12,19 @@ import type { Attrs } from '../parseLesson';
 
 const W = 560;
 const H = 260;
-const M = { left: 56, right: 16, top: 16, bottom: 44 };
+const M = { left: 76, right: 16, top: 16, bottom: 44 };
+/** Axis labels closer than this (px) would overlap. */
+const TICK_GAP = 22;
+
+/** The y-axis ticks: powers of ten on a log axis (else d3's), never closer than TICK_GAP. */
+export function sweepTicks(scale: { ticks(n?: number): number[]; (v: number): number }, log: boolean): number[] {
+  const all = scale.ticks(5);
+  const powers = all.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  const candidates = log && powers.length >= 2 ? powers : all;
+  const kept: number[] = [];
+  for (const t of candidates) if (kept.every((k) => Math.abs(scale(k) - scale(t)) >= TICK_GAP)) kept.push(t);
+  return kept;
+}
 
 export function Sweep({ attrs }: { attrs: Attrs }) {
   const param = attrs.param === 'factors' ? 'factors' : 'lambda';
@@ -57,13 +69,14 @@ export function Sweep({ attrs }: { attrs: Attrs }) {
     const lo = Math.min(...all);
     const hi = Math.max(...all);
     // λ = 0 can overfit so badly that a linear axis would flatten every other point: go logarithmic.
-    const y = (hi / lo > 20 ? scaleLog().domain([lo / 1.2, hi * 1.2]) : scaleLinear().domain([0, hi * 1.1]).nice()).range([H - M.bottom, M.top]);
+    const log = hi / lo > 20;
+    const y = (log ? scaleLog().domain([lo / 1.2, hi * 1.2]) : scaleLinear().domain([0, hi * 1.1]).nice()).range([H - M.bottom, M.top]);
     const path = (key: 'trainRmse' | 'testRmse') =>
       line<(typeof result.points)[number]>()
         .x((p) => x(p.value))
         .y((p) => y(p[key]))(result.points) ?? '';
     const best = result.points.reduce((a, b) => (b.testRmse < a.testRmse ? b : a));
-    return { x, y, train: path('trainRmse'), test: path('testRmse'), best };
+    return { x, y, log, ticks: sweepTicks(y, log), train: path('trainRmse'), test: path('testRmse'), best };
   }, [result, param]);
 
   const name = param === 'lambda' ? 'λ' : 'd';
@@ -71,7 +84,7 @@ export function Sweep({ attrs }: { attrs: Attrs }) {
     <div className="widget sweep">
       <p>
         {result ? `${result.train} training ratings, ${result.test} held out (${Math.round(holdout * 100)}%, seed ${seed}). ` : ''}
-        For each {name} in {values.join(', ')}: 40 ALS steps on the training ratings, then the RMSE on both parts.
+        For each {name} in {values.join(', ')}: 40 ALS iterations on the training ratings, then the RMSE on both parts.
       </p>
       <button type="button" className="primary" onClick={run} disabled={busy}>
         {busy ? 'Fitting…' : result ? 'Run again' : 'Run the sweep'}
@@ -79,12 +92,21 @@ export function Sweep({ attrs }: { attrs: Attrs }) {
       {error && <p role="alert">{error}</p>}
       {chart && result && (
         <>
-          <svg width={W} height={H} role="img" aria-label={`Train and held-out RMSE for each ${name}`} className="sweep-chart">
-            {chart.y.ticks(5).filter((_, k, all) => all.length <= 6 || k % 2 === 0).map((t) => (
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            style={{ width: '100%', maxWidth: W }}
+            role="img"
+            aria-label={`Train and held-out RMSE for each ${name}${chart.log ? ' (logarithmic RMSE axis)' : ''}`}
+            className="sweep-chart"
+          >
+            <text transform={`translate(18,${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis">
+              {chart.log ? 'RMSE (log scale)' : 'RMSE'}
+            </text>
+            {chart.ticks.map((t) => (
               <g key={t} transform={`translate(0,${chart.y(t)})`}>
                 <line x1={M.left} x2={W - M.right} stroke="#e2e8f0" />
                 <text x={M.left - 8} dy="0.35em" textAnchor="end" className="axis">
-                  {t >= 100 ? t.toFixed(0) : t >= 1 ? t.toFixed(1) : t.toPrecision(2)}
+                  {t >= 10 ? t.toFixed(0) : t >= 1 ? t.toFixed(1) : t.toPrecision(2)}
                 </text>
               </g>
             ))}

@@ -19,13 +19,13 @@ const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const PRESETS = ['lecture-r', 'lecture-pc', 'tastes', 'random', 'ml100k'] as const;
 /** Shapes of the presets whose size is fixed (held-out cells must lie inside). */
 const SHAPES: Record<string, [number, number]> = { 'lecture-r': [4, 6], 'lecture-pc': [4, 6], tastes: [12, 16] };
-const PANELS = ['run', 'steps', 'settings', 'grid', 'factors', 'explain', 'loss', 'objective', 'solve', 'latent'];
+const PANELS = ['run', 'steps', 'settings', 'grid', 'factors', 'explain', 'loss', 'objective', 'solve', 'latent', 'start'];
 const THEN = ['step', 'halfStep-users', 'halfStep-items'];
 const MAX_WORDS = 220;
 
 /** The attributes each widget accepts (the renderer supports exactly these). */
 const WIDGET_ATTRS: Record<string, string[]> = {
-  lab: ['id', 'preset', 'panels', 'd', 'lambda', 'alpha', 'seed', 'scale', 'solver', 'eta', 'steps', 'held'],
+  lab: ['id', 'preset', 'panels', 'present', 'aside', 'settings', 'start', 'focus', 'd', 'lambda', 'alpha', 'seed', 'scale', 'solver', 'eta', 'steps', 'held'],
   toy: [],
   eventlog: [],
   threshold: ['threshold'],
@@ -33,7 +33,7 @@ const WIDGET_ATTRS: Record<string, string[]> = {
   netflix: [],
   sweep: ['preset', 'param', 'values', 'holdout', 'seed'],
 };
-const EXERCISE_ATTRS = ['kind', 'answer', 'tolerance', 'lab', 'then'];
+const EXERCISE_ATTRS = ['kind', 'answer', 'tolerance', 'unit', 'lab', 'then'];
 
 // ---------------------------------------------------------------- helpers
 
@@ -107,6 +107,16 @@ function checkLab(a: Attrs, where: string): string[] {
   if (!a.preset || !(PRESETS as readonly string[]).includes(a.preset)) p.push(`${where}: unknown preset "${a.preset}"`);
   const panels = (a.panels ?? '').split(',').map((s) => s.trim());
   if (!a.panels || panels.some((s) => !PANELS.includes(s))) p.push(`${where}: panels "${a.panels}" (known: ${PANELS})`);
+  // On the projector a lab shows a subset of its panels (present), some beside the text (aside).
+  for (const key of ['present', 'aside'] as const) {
+    const list = (a[key] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (a[key] !== undefined && (list.length === 0 || list.some((s) => !panels.includes(s)))) p.push(`${where}: ${key}="${a[key]}" must list panels of the lab`);
+  }
+  if (a.start !== undefined && !(a.start === 'toy' && (a.preset === 'lecture-r' || a.preset === 'lecture-pc')))
+    p.push(`${where}: start="${a.start}" (only "toy", on the lecture's 4×6 data)`);
+  const SETTINGS = ['d', 'lambda', 'alpha', 'seed', 'scale', 'solver', 'eta'];
+  if (a.settings !== undefined && (!panels.includes('settings') || a.settings.split(',').some((s) => !SETTINGS.includes(s.trim()))))
+    p.push(`${where}: settings="${a.settings}" needs the settings panel and names among ${SETTINGS}`);
   if (new Set(panels).size !== panels.length) p.push(`${where}: a panel is listed twice`);
   if (a.d !== undefined && !(isInt(a.d) && Number(a.d) >= 1)) p.push(`${where}: d must be a positive integer`);
   for (const key of ['lambda', 'alpha'] as const)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkChoice, checkNumber, LessonParseError, parseAttrs, parseLesson } from '../../../src/lessons/parseLesson';
 import { parseRoute, routeHash } from '../../../src/lessons/route';
-import { labOptionsFromAttrs, panelsFromAttrs } from '../../../src/lessons/LessonLab';
+import { labOptionsFromAttrs, panelsFromAttrs } from '../../../src/lessons/labSetup';
 import { heldOutPairs } from '../../../src/state/labData';
 
 const SAMPLE = `---
@@ -104,7 +104,8 @@ describe('routes and lesson labs', () => {
     expect(options.settings).toMatchObject({ factors: 3, lambda: 0, solver: 'gd', learningRate: 0.02 });
     // (0,1) is a ? in the lecture's R: it cannot be held out.
     expect(heldOutPairs(options.data!)).toEqual([[0, 0]]);
-    expect(panelsFromAttrs({ panels: 'grid, loss ,nonsense' })).toEqual(['grid', 'loss']);
+    expect(panelsFromAttrs({ panels: 'grid, loss ,nonsense' })).toEqual({ main: ['grid', 'loss'], aside: [] });
+    expect(panelsFromAttrs({ panels: 'run,grid,factors,loss', present: 'run,factors', aside: 'loss' }, true)).toEqual({ main: ['run', 'factors'], aside: ['loss'] });
     expect(() => labOptionsFromAttrs({ preset: 'nope' })).toThrow(/Unknown preset/);
   });
 });
