@@ -121,9 +121,9 @@ describe('the solve lab of lesson 11', () => {
   it('starts from the toy U and Vᵀ: stage 4 shows 501.1 and stage 5 the 41 of the hand solve', async () => {
     const { page, context, errors } = await openApp(browser, '/#/lessons/als-closed-form/8', { width: 1280, height: 900 });
     const explorer = page.locator('.solve-explorer');
-    await explorer.getByRole('button', { name: /^4\b/ }).click();
+    await explorer.getByRole('button', { name: /^Stage 4\b/ }).click();
     await expect.poll(() => explorer.locator('.se-body').textContent()).toContain('501.1');
-    await explorer.getByRole('button', { name: /^5\b/ }).click();
+    await explorer.getByRole('button', { name: /^Stage 5\b/ }).click();
     await expect.poll(() => explorer.locator('.se-body').textContent()).toContain('41');
     // Typed factors: a wrong shape is refused with a reason, the text is kept.
     await page.getByText('Start from your own U and Vᵀ').click();

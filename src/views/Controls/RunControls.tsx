@@ -40,6 +40,9 @@ function useReadout() {
   });
 }
 
+/** Snapshots that arrive this soon after a pause are still "paused at" (ms). */
+const PAUSE_SETTLE_MS = 800;
+
 export function RunControls({ stepsOnly = false, readoutsInto }: RunControlsProps) {
   const store = useLabStore();
   const { step, reset, halfStep, togglePlay, setSpeed } = useLab((s) => ({
@@ -60,12 +63,16 @@ export function RunControls({ stepsOnly = false, readoutsInto }: RunControlsProp
   const [announcement, setAnnouncement] = useState('');
   const wasPlaying = useRef(playing);
   const lastStep = useRef(r.step);
+  // The worker's last batch can land just after the pause: it still belongs to the pause.
+  const stoppedAt = useRef(-Infinity);
   useEffect(() => {
     const stopped = wasPlaying.current && !playing;
     const stepped = !playing && r.step !== lastStep.current && r.step > 0;
     wasPlaying.current = playing;
     lastStep.current = r.step;
-    if (stopped) setAnnouncement(`Paused at ${said}`);
+    if (stopped) stoppedAt.current = performance.now();
+    const pausing = performance.now() - stoppedAt.current < PAUSE_SETTLE_MS;
+    if (stopped || (stepped && pausing)) setAnnouncement(`Paused at ${said}`);
     else if (stepped) setAnnouncement(said);
   }, [playing, r.step, said]);
   const saidRef = useRef(said);
