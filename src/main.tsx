@@ -4,7 +4,6 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible-mono/400.css';
 import '@fontsource/atkinson-hyperlegible-mono/700.css';
-import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './App';
 

@@ -3,6 +3,7 @@
  * placeholders), then marked renders the rest. Lesson files are our own content.
  */
 import { Marked } from 'marked';
+import katex from 'katex';
 import { texToHtml } from '../views/common/Tex';
 
 const marked = new Marked({ gfm: true, breaks: false });
@@ -11,8 +12,8 @@ export function renderMarkdown(text: string): string {
   const math: string[] = [];
   const keep = (html: string) => `\u0000${math.push(html) - 1}\u0000`;
   const withMath = text
-    .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => keep(`<div class="lesson-math">${texToHtml(tex.trim(), true)}</div>`))
-    .replace(/(^|[^\\$])\$([^$\n]+?)\$/g, (_, pre: string, tex: string) => pre + keep(texToHtml(tex.trim(), false)))
+    .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => keep(`<div class="lesson-math">${texToHtml(tex.trim(), true, katex)}</div>`))
+    .replace(/(^|[^\\$])\$([^$\n]+?)\$/g, (_, pre: string, tex: string) => pre + keep(texToHtml(tex.trim(), false, katex)))
     .replace(/\\\$/g, '$');
   const html = marked.parse(withMath, { async: false }) as string;
   // NUL brackets the placeholders: it cannot occur in lesson text, so marked leaves them alone.

@@ -7,7 +7,7 @@
  * next visit), or until the person clicks “Update now” in this tab. Another tab's update never
  * reloads this one; it only says so.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 export type UpdateState = 'none' | 'ready' | 'updated-elsewhere';
 
@@ -37,14 +37,17 @@ export function registerServiceWorker(): void {
   scheduled = true;
   const start = () =>
     setTimeout(() => {
-      if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: REGISTER_DELAY_MS });
-      else register();
+      const go = () => void register();
+      if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: REGISTER_DELAY_MS });
+      else go();
     }, REGISTER_DELAY_MS);
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });
 }
 
-function register(): void {
+async function register(): Promise<void> {
+  // workbox-window is fetched only now, off the first load's critical path.
+  const { Workbox } = await import('workbox-window');
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
   workbox.addEventListener('waiting', () => set('ready'));
   // A new version took over (this tab's "Update now", or another tab's): only the tab that asked reloads.

@@ -3,15 +3,25 @@
  * row, the objective with its terms, the latent space, and the lecture's toy example — as
  * tabs (WAI-ARIA tabs pattern). Each panel sits in its own error boundary.
  */
-import { forwardRef, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLab } from '../../state/LabContext';
 import { PanelBoundary } from '../common/PanelBoundary';
 import { LossChart } from '../LossChart/LossChart';
 import { Timeline } from '../Timeline/Timeline';
-import { SolveExplorer } from '../SolveExplorer/SolveExplorer';
-import { ObjectivePanel } from '../Objective/ObjectivePanel';
-import { LatentSpace } from '../LatentSpace/LatentSpace';
-import { ToyExample } from '../ToyExample/ToyExample';
+
+// The loss tab is open at first; the others load when first opened (a lighter first load).
+const SolveExplorer = lazy(() => import('../SolveExplorer/SolveExplorer').then((m) => ({ default: m.SolveExplorer })));
+const ObjectivePanel = lazy(() => import('../Objective/ObjectivePanel').then((m) => ({ default: m.ObjectivePanel })));
+const LatentSpace = lazy(() => import('../LatentSpace/LatentSpace').then((m) => ({ default: m.LatentSpace })));
+const ToyExample = lazy(() => import('../ToyExample/ToyExample').then((m) => ({ default: m.ToyExample })));
+
+function Loading({ what }: { what: string }) {
+  return (
+    <p className="muted" role="status">
+      Loading {what}…
+    </p>
+  );
+}
 import './ExplorePanel.css';
 
 export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy';
@@ -34,13 +44,29 @@ function content(id: ExploreTab): ReactNode {
         </>
       );
     case 'solve':
-      return <SolveExplorer />;
+      return (
+        <Suspense fallback={<Loading what="the solve explorer" />}>
+          <SolveExplorer />
+        </Suspense>
+      );
     case 'objective':
-      return <ObjectivePanel />;
+      return (
+        <Suspense fallback={<Loading what="the objective" />}>
+          <ObjectivePanel />
+        </Suspense>
+      );
     case 'latent':
-      return <LatentSpace />;
+      return (
+        <Suspense fallback={<Loading what="the latent space" />}>
+          <LatentSpace />
+        </Suspense>
+      );
     case 'toy':
-      return <ToyExample />;
+      return (
+        <Suspense fallback={<Loading what="the toy example" />}>
+          <ToyExample />
+        </Suspense>
+      );
   }
 }
 

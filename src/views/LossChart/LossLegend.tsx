@@ -5,6 +5,7 @@
 import { memo, useMemo } from 'react';
 import type { StepKind } from '../../worker/protocol';
 import { texToHtml } from '../common/Tex';
+import { useKatex } from '../common/katexLoader';
 import { KIND_LABELS } from './lossSeries';
 import { KIND_STYLES, OKABE_ITO, type LineStyle } from './styles';
 
@@ -32,7 +33,8 @@ function KindSymbol({ kind }: { kind: StepKind }) {
 }
 
 function Formula({ tex }: { tex: string }) {
-  const html = useMemo(() => texToHtml(tex), [tex]);
+  const katex = useKatex();
+  const html = useMemo(() => texToHtml(tex, false, katex), [tex, katex]);
   return <span className="legend-tex" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

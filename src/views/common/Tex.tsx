@@ -1,7 +1,16 @@
-/** A formula typeset by KaTeX (bundled, no CDN). Errors render in red instead of throwing. */
-import katex from 'katex';
+/**
+ * A formula typeset by KaTeX (bundled, no CDN, loaded on demand: see katexLoader). Until
+ * KaTeX has arrived it shows the formula in plain Unicode. Errors render in red instead of throwing.
+ */
 import { memo, useMemo } from 'react';
 import { useOverflows } from './ScrollRegion';
+import { loadedKatex, useKatex } from './katexLoader';
+import { texFallback } from './texFallback';
+
+type Katex = NonNullable<ReturnType<typeof loadedKatex>>;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface TexProps {
   math: string;
@@ -11,14 +20,17 @@ export interface TexProps {
   label?: string;
 }
 
-export function texToHtml(math: string, block = false): string {
+/** The formula as HTML: KaTeX's when it is loaded (or given), else a plain-Unicode placeholder. */
+export function texToHtml(math: string, block = false, katex: Katex | null = loadedKatex()): string {
   // KaTeX throws on anything but a string even with throwOnError off: a missing formula shows as nothing.
   if (typeof math !== 'string') return '';
+  if (!katex) return `<span class="tex-pending">${escapeHtml(texFallback(math))}</span>`;
   return katex.renderToString(math, { displayMode: block, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
 }
 
 function TexImpl({ math, block = false, className, label }: TexProps) {
-  const html = useMemo(() => texToHtml(math, block), [math, block]);
+  const katex = useKatex();
+  const html = useMemo(() => texToHtml(math, block, katex), [math, block, katex]);
   if (block) return <BlockTex html={html} className={className} label={label} />;
   return <span className={`tex ${className ?? ''}`} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
 }
