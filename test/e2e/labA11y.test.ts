@@ -25,7 +25,8 @@ const TABS = ['Loss over the run', 'Solve one row', 'Objective', 'Latent space',
 async function stepOnce(page: Page) {
   const before = await halfSteps(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect.poll(() => halfSteps(page)).toBeGreaterThan(before);
+  // A step on 100,000 ratings can take a few seconds on a busy two-core machine.
+  await expect.poll(() => halfSteps(page), { timeout: 20_000 }).toBeGreaterThan(before);
 }
 
 /** Axe over the page now; the state's name goes into the failure message. */
@@ -144,11 +145,12 @@ describe('names, focus and announcements', () => {
   it('names the solve stages and the objective’s terms by what they show', async () => {
     const { page, errors, context } = await openApp(browser);
     await page.getByRole('tab', { name: 'Solve one row' }).click();
+    // The panels load when first opened, and their formulas are typeset a moment later: wait for both.
     for (const name of ['Stage 1 Fix V', 'Stage 2 Select Ωⁱ', 'Stage 3 Gram matrix', 'Stage 6 Solve', 'Stage 7 Write uᵢ into U'])
-      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('button', { name, exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Objective' }).click();
-    expect(await page.getByRole('button', { name: /^data term/ }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: /^regularisation/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^data term/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^regularisation/ }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,6 @@
  * check the typeset formulas, so they start with KaTeX loaded, as a student sees the lab a
  * moment after it opens.
  */
-import { katexReady } from '../../src/views/common/katexLoader';
+import { loadKatex } from '../../src/views/common/katexLoader';
 
-await katexReady;
+await loadKatex();

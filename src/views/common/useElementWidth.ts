@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 
 /**
  * The size of an element (its width, and its height for those who need it), kept current
  * with a ResizeObserver: the one hook the views measure themselves with. Returns a callback
- * ref, so it also works for an element that appears after the first render.
+ * ref, so it also works for an element that appears after the first render. Measured in a
+ * layout effect: the first paint already has the real width, rather than the fallback's
+ * layout redrawn a frame later (on a phone the lab's grid jumped from 58 px to 44 px rows
+ * as it loaded — a layout shift).
  */
 export function useElementWidth<T extends HTMLElement>(
   fallback = 800,
@@ -12,7 +15,7 @@ export function useElementWidth<T extends HTMLElement>(
   const [element, setElement] = useState<T | null>(null);
   const [size, setSize] = useState({ width: fallback, height: fallbackHeight });
   const ref = useCallback((el: T | null) => setElement(el), []);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!element) return;
     const rect = element.getBoundingClientRect();
     setSize({ width: rect.width || fallback, height: rect.height || fallbackHeight });

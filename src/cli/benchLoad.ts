@@ -1,0 +1,153 @@
+/**
+ * npm run bench:load — the first load as a phone meets it, in headless Chromium: the page is
+ * a 412 × 823 screen and the CPU is slowed 4× (Lighthouse's mobile setting). For the lab and a
+ * lesson step it reports
+ * - the JavaScript fetched until the page is ready, as gzip bytes (what a server sends),
+ *   split into the entry and what loads on demand — the target is ≤ 200 kB for `#/lab`;
+ * - the cumulative layout shift until the page settles (target ≤ 0.05);
+ * - first contentful paint, and the total blocking time (the parts of main-thread tasks
+ *   beyond 50 ms) from the start until the page settles.
+ * `npm run bench:load` builds first.
+ */
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium';
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+const url = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+
+interface LoadFigures {
+  scripts: { name: string; gzip: number; afterReady: boolean }[];
+  cls: number;
+  fcp: number;
+  tbt: number;
+  long: number[];
+  shifted: string[];
+}
+
+/** Records layout shifts, paints and long tasks from the very start of the page. */
+function observe() {
+  const w = window as unknown as {
+    __load: { cls: number; fcp: number; long: { start: number; duration: number }[]; shifted: string[] };
+  };
+  w.__load = { cls: 0, fcp: 0, long: [], shifted: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+      // No one types or clicks during the bench; Chromium marks shifts that follow the
+      // viewport emulation as after input, and Lighthouse counts them, so count them all.
+      w.__load.cls += e.value;
+      const sources = (e as unknown as { sources?: { node?: Node }[] }).sources ?? [];
+      for (const source of sources) {
+        const node = source.node as Element | undefined;
+        const name = node
+          ? `${node.nodeName.toLowerCase()}${node instanceof Element && node.className ? `.${String(node.className).split(' ').join('.')}` : ''}`
+          : '?';
+        w.__load.shifted.push(`${name} (${e.value.toFixed(3)})`);
+      }
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') w.__load.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__load.long.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function measure(route: string, isReady: (page: Page) => Promise<void>): Promise<LoadFigures> {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Lighthouse's mobile network: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  const bodies: Promise<{ name: string; gzip: number; afterReady: boolean }>[] = [];
+  let ready = false;
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && !/\.m?js(\?|$)/.test(response.url())) return;
+    const name = new URL(response.url()).pathname.replace(/^.*\//, '');
+    const afterReady = ready;
+    bodies.push(response.body().then((body) => ({ name, gzip: gzipSync(body).length, afterReady })));
+  });
+  await page.addInitScript(observe);
+  await page.goto(`${url}${route}`);
+  await isReady(page);
+  ready = true;
+  // Settle: fonts, lazy chunks and the first frames after the page is ready.
+  await page.waitForTimeout(2500);
+  const seen = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __load: { cls: number; fcp: number; long: { start: number; duration: number }[]; shifted: string[] };
+        }
+      ).__load,
+  );
+  const workerScripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /worker/i.test(e.name) && /\.js/.test(e.name))
+      .map((e) => e.name),
+  );
+  const scripts = await Promise.all(bodies);
+  for (const worker of workerScripts) {
+    const name = new URL(worker).pathname.replace(/^.*\//, '');
+    if (scripts.some((s) => s.name === name)) continue;
+    const response = await fetch(worker);
+    scripts.push({ name, gzip: gzipSync(new Uint8Array(await response.arrayBuffer())).length, afterReady: false });
+  }
+  await context.close();
+  const tbt = seen.long.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
+  return { scripts, cls: seen.cls, fcp: seen.fcp, tbt, long: seen.long.map((task) => task.duration), shifted: seen.shifted };
+}
+
+function report(label: string, figures: LoadFigures) {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  const sum = (scripts: LoadFigures['scripts']) => scripts.reduce((total, s) => total + s.gzip, 0);
+  const before = sum(figures.scripts.filter((s) => !s.afterReady));
+  const after = sum(figures.scripts.filter((s) => s.afterReady));
+  console.log(`\n${label}`);
+  for (const s of [...figures.scripts].sort((a, b) => b.gzip - a.gzip))
+    console.log(`  ${s.name.padEnd(40)} ${kb(s.gzip).padStart(10)}${s.afterReady ? '  (after ready)' : ''}`);
+  console.log(`  JavaScript until ready (gzip)            ${kb(before).padStart(10)}`);
+  console.log(`  JavaScript after ready (gzip)            ${kb(after).padStart(10)}`);
+  console.log(`  long tasks (4× slower CPU)               ${figures.long.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(`  cumulative layout shift                  ${figures.cls.toFixed(3).padStart(10)}`);
+  if (figures.shifted.length) console.log(`    moved: ${[...new Set(figures.shifted)].slice(0, 12).join(', ')}`);
+  console.log(`  first contentful paint (4× slower CPU)   ${`${figures.fcp.toFixed(0)} ms`.padStart(10)}`);
+  console.log(`  total blocking time (4× slower CPU)      ${`${figures.tbt.toFixed(0)} ms`.padStart(10)}`);
+}
+
+try {
+  report(
+    'first load of #/lab (the lecture’s R)',
+    await measure('#/lab', async (page) => {
+      await page.getByLabel('Step count').first().waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => /step 0/.test(document.querySelector('[aria-label="Step count"]')?.textContent ?? ''));
+    }),
+  );
+  report(
+    'first load of a lesson step (#/lessons/als-closed-form/1)',
+    await measure('#/lessons/als-closed-form/1', async (page) => {
+      await page.locator('.katex').first().waitFor({ timeout: 60_000 });
+    }),
+  );
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
