@@ -174,6 +174,45 @@ describe('the clicker never loses the room', () => {
   });
 });
 
+describe('the focus ring on the projector', () => {
+  it("is the lab's dark amber, thicker than the lab's, and clears the control", async () => {
+    const { page, context, errors } = await openApp(browser, '/#/lessons', { width: 1280, height: 720 });
+    const ring = () =>
+      page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement!);
+        return {
+          color: s.outlineColor,
+          width: parseFloat(s.outlineWidth),
+          offset: parseFloat(s.outlineOffset),
+          style: s.outlineStyle,
+        };
+      });
+    // In the lab: 3 px of #b45309.
+    await page.goto(`${baseUrl()}/#/lab`);
+    await page.getByRole('button', { name: 'Step', exact: true }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const lab = await ring();
+    expect(lab).toMatchObject({ color: 'rgb(180, 83, 9)', style: 'solid', width: 3 });
+    // In presenter mode: the same colour, thicker, outside the control's border.
+    await goto(page, '#/present/als-loop/2');
+    await settled(page, 'step 2 / 7');
+    await page.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const radio = await ring();
+    expect(radio).toMatchObject({ color: 'rgb(180, 83, 9)', style: 'solid' });
+    expect(radio.width).toBeGreaterThan(lab.width);
+    expect(radio.offset).toBeGreaterThan(0);
+    const step = page.getByRole('button', { name: 'Step', exact: true });
+    await step.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await ring()).toEqual(radio);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the notes window', () => {
   it('follows the clicker keys, shows the answers and previews the next step', async () => {
     const { page, context, errors } = await openApp(browser, '/#/lessons', { width: 1280, height: 720 });

@@ -119,7 +119,7 @@ function DotProduct({ model, item }: { model: LatentModel; item: number }) {
     `\\hat r_{${i1},${j1}} = u_{${i1}}^\\top v_{${j1}} = \\|u_{${i1}}\\| \\cdot p_{${j1}}` +
     ` = ${texNumber(uNorm)} \\cdot ${texNumber(p)} = ${texNumber(score)}`;
   return (
-    <div className="ls-dot" aria-label={`Dot product for ${userIds[user]} and ${itemIds[item]}`}>
+    <div className="ls-dot" role="group" aria-label={`Dot product for ${userIds[user]} and ${itemIds[item]}`}>
       <Tex math={math} block />
       <p className="ls-note">
         <Tex math={`p_{${j1}}`} />: the signed length of {itemIds[item]}’s projection onto {userIds[user]}’s direction (the dashed
