@@ -52,3 +52,4 @@ export * from './exportText';
 export * from './sha256';
 export * from './syntheticRatingsText';
 export * from './transfer';
+export * from './appendUsers';
