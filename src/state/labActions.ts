@@ -5,7 +5,7 @@
 import { labDataFromDataset, type LabData } from './labData';
 import { adopt, buildInWorker, cancelLoading, openDataset, sendData, stopPlaying, type LabContext } from './labLoading';
 import { SPEEDS, type LabState } from './labStore';
-import { presetData, presetInfo, presetRecipe, presetSettings } from './presets';
+import { presetData, presetLoadingLabel, presetRecipe, presetSettings } from './presets';
 import { runActions } from './timeline';
 import { pushPast, trimHistory } from './undoHistory';
 
@@ -98,7 +98,7 @@ function dataActions(
         adopt(ctx, p.data, { origin, settings: p.settings });
         return;
       }
-      const label = `Generating ${presetInfo(id).label}`;
+      const label = presetLoadingLabel(id);
       buildInWorker(ctx, label, recipe, (dataset) =>
         adopt(ctx, labDataFromDataset(dataset), { origin, settings: presetSettings(id) }),
       );

@@ -1,6 +1,7 @@
 /**
- * Where the data starts from: the lecture's R, the lecture's P and C, taste groups, random
- * data of a chosen size and density, an ML-100k-shaped set. One compact button names the
+ * Where the data starts from: the lecture's R, real ratings from MovieTweetings (the
+ * projector-sized cut, its cores, the whole snapshot), the lecture's P and C, taste groups,
+ * random data of a chosen size and density, a synthetic ML-100k-shaped set. One compact button names the
  * current data ("Data: Taste groups, edited"); it opens the list of presets (a disclosure:
  * Escape or a click elsewhere closes it, and the focus returns to the button). Loading is
  * undoable.
@@ -18,8 +19,8 @@ const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
   { key: 'seed', label: 'Seed' },
 ];
 
-/** "Taste groups (12×16)" → "Taste groups": the short name on the button. */
-const shortName = (label: string) => label.replace(/ \(.*\)$/, '').replace(/ shape$/, '');
+/** "Taste groups (12×16)" → "Taste groups": the short name on the button ("(synthetic)" stays: it says what it is). */
+const shortName = (label: string) => label.replace(/ \((?!synthetic\)).*\)$/, '');
 
 export function DataToolbar() {
   const { origin, pristine, loadPreset, undo, redo } = useLab((s) => ({
@@ -112,7 +113,7 @@ export function DataToolbar() {
           {PRESETS.map((p) => {
             const on = origin?.preset === p.id;
             return (
-              <li key={p.id}>
+              <li key={p.id} className={'movieTweetings' in p && p.id !== 'movietweetings' ? 'dt-sub' : undefined}>
                 <button
                   type="button"
                   aria-pressed={on}

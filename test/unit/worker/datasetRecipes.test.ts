@@ -13,6 +13,7 @@ import { createDispatcher } from '../../../src/worker/dispatcher';
 import { checkFileSet, roleOf } from '../../../src/worker/fileDataset';
 import { forgetMovieTweetings } from '../../../src/worker/movieTweetingsDataset';
 import type { DatasetRecipe, Envelope, Reply } from '../../../src/worker/protocol';
+import { PRESETS, isMovieTweetingsPreset, presetRecipe, presetShape, presetLoadingLabel } from '../../../src/state/presets';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -84,6 +85,18 @@ describe('the movietweetings recipe', () => {
     const second = await buildDataset({ kind: 'movietweetings', cut: 'whole' }, ctx);
     expect(second.ratings.userVal.every((v) => v >= 0 && v <= 10)).toBe(true);
     expect(second.ratings.userVal.buffer).not.toBe(first.ratings.userVal.buffer);
+  }, 60_000);
+
+  it('every MovieTweetings preset in the list has the shape it states, and the list says it is loaded, not generated', async () => {
+    const { ctx } = context({ fetchFile: publicFiles().fetchFile });
+    const real = PRESETS.filter((p) => isMovieTweetingsPreset(p.id));
+    expect(real.map((p) => p.id)).toEqual(['movietweetings', 'mt-core20', 'mt-core10', 'mt-core5', 'mt-whole']);
+    for (const p of real) {
+      const d = await buildDataset(presetRecipe(p.id)!, ctx);
+      expect([d.ratings.m, d.ratings.n], p.id).toEqual([...presetShape(p.id)]);
+      expect(presetLoadingLabel(p.id)).toMatch(/^Loading MovieTweetings/);
+    }
+    expect(presetLoadingLabel('ml100k')).toBe('Generating MovieLens-100k shape (synthetic)');
   }, 60_000);
 
   it('says when the files cannot be fetched, and tries again next time', async () => {
