@@ -2,10 +2,11 @@
  * The store's actions, grouped: editing the data (with undo), choosing a preset or a data
  * set, and driving the run. Each is a few lines over the helpers in labLoading.ts.
  */
+import type { Dataset } from '../core';
 import { labDataFromDataset, type LabData } from './labData';
 import { adopt, buildInWorker, cancelLoading, openDataset, sendData, stopPlaying, type LabContext } from './labLoading';
 import { SPEEDS, type LabState } from './labStore';
-import { presetData, presetInfo, presetRecipe, presetSettings } from './presets';
+import { presetData, presetLoadingLabel, presetRecipe, presetSettings } from './presets';
 import { runActions } from './timeline';
 import { pushPast, trimHistory } from './undoHistory';
 
@@ -32,6 +33,20 @@ export type LabActions = Omit<
   | 'emphasis'
   | 'dispose'
 >;
+
+/** What the lab says once a data set is open: "Opened “u.data”: 943 users × 1,682 items, 100,000 ratings (1–5), titles." */
+export function openedSummary(dataset: Dataset): string {
+  const R = dataset.ratings;
+  const n = (x: number) => x.toLocaleString('en');
+  const scale =
+    dataset.kind === 'explicit' ? ` (${n(dataset.scale.min)}–${n(dataset.scale.max)})` : ' (implicit: counts or interactions)';
+  const titled = dataset.itemTitles ? dataset.itemTitles.filter((t) => t !== null).length : 0;
+  return (
+    `Opened “${dataset.name}”: ${n(R.m)} users × ${n(R.n)} items, ${n(R.nnz)} ${dataset.kind === 'explicit' ? 'ratings' : 'observations'}${scale}` +
+    (dataset.test ? `, ${n(dataset.test.nnz)} held out` : '') +
+    (titled > 0 ? `, ${n(titled)} titles.` : '.')
+  );
+}
 
 /** A change of mode or of confidence kind changes what the model means: the run restarts. */
 export function reshapedBetween(a: LabData, b: LabData): boolean {
@@ -60,7 +75,7 @@ function resumeFromCursor(ctx: LabContext): void {
 
 function dataActions(
   ctx: LabContext,
-): Pick<LabActions, 'setData' | 'undo' | 'redo' | 'loadPreset' | 'loadDataset' | 'cancelLoading'> {
+): Pick<LabActions, 'setData' | 'undo' | 'redo' | 'loadPreset' | 'loadDataset' | 'cancelLoading' | 'openRecipe'> {
   const { set, get } = ctx;
   return {
     setData(data) {
@@ -98,7 +113,7 @@ function dataActions(
         adopt(ctx, p.data, { origin, settings: p.settings });
         return;
       }
-      const label = `Generating ${presetInfo(id).label}`;
+      const label = presetLoadingLabel(id);
       buildInWorker(ctx, label, recipe, (dataset) =>
         adopt(ctx, labDataFromDataset(dataset), { origin, settings: presetSettings(id) }),
       );
@@ -108,6 +123,26 @@ function dataActions(
     },
     cancelLoading() {
       cancelLoading(ctx);
+    },
+    openRecipe(recipe, label) {
+      return new Promise((resolve) =>
+        buildInWorker(
+          ctx,
+          label,
+          recipe,
+          (dataset, key) => {
+            openDataset(ctx, dataset, { key, status: { tone: 'info', text: openedSummary(dataset) } });
+            resolve(null);
+          },
+          (error, cancelled) => {
+            const text = cancelled
+              ? `${label}: cancelled. The data on screen is unchanged.`
+              : `${label} failed: ${error} The data on screen is unchanged.`;
+            set({ status: { tone: cancelled ? 'info' : 'error', text } });
+            resolve({ error, cancelled });
+          },
+        ),
+      );
     },
   };
 }

@@ -145,6 +145,23 @@ export function titleOf(data: LabData, j: number): string {
   return data.itemTitles?.[j] ?? data.itemIds[j] ?? `item ${j + 1}`;
 }
 
+const labelCache = new WeakMap<readonly (string | null)[], { ids: readonly string[]; labels: string[] }>();
+
+/**
+ * Every item's label as a person reads it: its title where the data has one (MovieTweetings,
+ * MovieLens, a titles file), else its id. The same array for the same data, so views may
+ * memoise on it.
+ */
+export function itemLabels(data: LabData): readonly string[] {
+  const titles = data.itemTitles;
+  if (!titles) return data.itemIds;
+  const cached = labelCache.get(titles);
+  if (cached && cached.ids === data.itemIds) return cached.labels;
+  const labels = data.itemIds.map((id, j) => titles[j] ?? id);
+  labelCache.set(titles, { ids: data.itemIds, labels });
+  return labels;
+}
+
 /** An item's genres (empty when unknown). */
 export function genresOf(data: LabData, j: number): readonly string[] {
   return data.itemGenres?.[j] ?? [];

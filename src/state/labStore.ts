@@ -11,7 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Dataset, Side, SingularRow } from '../core';
 import type { RunAction } from '../worker/actions';
 import { LabClient } from '../worker/client';
-import type { ModelSettings } from '../worker/protocol';
+import type { DatasetRecipe, ModelSettings } from '../worker/protocol';
 import { createLabActions, type LabActions } from './labActions';
 import type { StatusMessage } from './labReplies';
 import { emptyLabData, type DatasetRef, type LabData } from './labData';
@@ -112,6 +112,11 @@ export interface LabState {
   loadDataset(dataset: Dataset, options?: LoadDatasetOptions): void;
   /** Stops building or opening a data set; the data on screen stays. */
   cancelLoading(): void;
+  /**
+   * Builds a data set in the worker (files a person opened) and opens it; resolves with why it
+   * failed (the data on screen unchanged), or null once it is open.
+   */
+  openRecipe(recipe: DatasetRecipe, label: string): Promise<{ error: string; cancelled: boolean } | null>;
   setSettings(patch: Partial<ModelSettings>): void;
   halfStep(side: Side): void;
   /** Solves one row alone (the solve explorer's "write u_i into U"). */

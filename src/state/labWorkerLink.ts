@@ -10,7 +10,7 @@ import { labDataFromDataset } from './labData';
 import { adopt, buildInWorker, openKept, sendData, sendRun, type LabContext } from './labLoading';
 import { afterSnapshots, restartedStatus, stoppedStatus, type StatusMessage } from './labReplies';
 import type { LabOptions, LabState } from './labStore';
-import { lectureR, presetInfo, presetRecipe } from './presets';
+import { isMovieTweetingsPreset, lectureR, presetInfo, presetLoadingLabel, presetRecipe } from './presets';
 import { runActions } from './timeline';
 
 /** More restarts than this within RESTART_WINDOW_MS and the lab stops restarting (something keeps killing it). */
@@ -114,14 +114,18 @@ function startLink(link: Link, options: LabOptions): void {
     const label = presetInfo(preset).label;
     buildInWorker(
       ctx,
-      `Generating ${label}`,
+      presetLoadingLabel(preset),
       recipe,
       (dataset) => adopt(ctx, labDataFromDataset(dataset), { origin, undoable: false, ...then }),
-      (message, cancelled) =>
+      (message, cancelled) => {
+        const real = isMovieTweetingsPreset(preset);
         fallBack(
           link,
-          cancelled ? `generating ${label} was cancelled` : `${label} could not be generated (${message.replace(/\.$/, '')})`,
-        ),
+          cancelled
+            ? `${real ? 'loading' : 'generating'} ${label} was cancelled`
+            : `${label} could not be ${real ? 'loaded' : 'generated'} (${message.replace(/\.$/, '')})`,
+        );
+      },
     );
     return;
   }

@@ -1,7 +1,8 @@
 /**
- * The lab's starting points: the lecture's R, the lecture's P and C, a larger example
- * with taste groups (so that factors mean something), random data, and an
- * ML-100k-shaped data set.
+ * The lab's starting points: the lecture's R, real ratings from MovieTweetings (a
+ * projector-sized cut beside the lecture's R, its dense cores and the whole snapshot one
+ * choice away), the lecture's P and C, a larger example with taste groups (so that factors
+ * mean something), random data, and a synthetic ML-100k-shaped data set.
  */
 import {
   createNormal,
@@ -14,7 +15,7 @@ import {
   movieLensShaped,
 } from '../core';
 import { labDataFromDataset, labDataFromDense, type LabData } from './labData';
-import type { DatasetRecipe, ModelSettings } from '../worker/protocol';
+import type { DatasetRecipe, ModelSettings, MovieTweetingsCut } from '../worker/protocol';
 
 export interface RandomOptions {
   users: number;
@@ -32,8 +33,10 @@ export interface PresetInfo {
   description: string;
   /** Users × items, or null when the options choose it (random data). */
   shape: readonly [number, number] | null;
-  /** Where the data is made: at once on the page (small), or in the worker (large). */
+  /** Where the data is made: at once on the page (small), or in the worker (large, or fetched). */
   built: 'page' | 'worker';
+  /** A cut of the built-in MovieTweetings snapshot (real ratings, fetched when chosen). */
+  movieTweetings?: MovieTweetingsCut;
 }
 
 /** The one list of presets: the toolbar, the link format and the lessons all read it. */
@@ -44,6 +47,47 @@ export const PRESETS = [
     description: 'The rating matrix from the lecture, with its ? cells.',
     shape: [4, 6],
     built: 'page',
+  },
+  {
+    id: 'movietweetings',
+    label: 'MovieTweetings: 12 films × 20 fans (real, 0–10)',
+    description:
+      'Real IMDb ratings posted on Twitter: the 12 most-rated films and the 20 people who rated most of them, 85 % known.',
+    shape: [20, 12],
+    built: 'worker',
+    movieTweetings: 'projector',
+  },
+  {
+    id: 'mt-core20',
+    label: 'MovieTweetings dense core, k = 20 (196×99)',
+    description: 'Users and films with at least 20 ratings each: 5,191 ratings, 27 % known.',
+    shape: [196, 99],
+    built: 'worker',
+    movieTweetings: 'core20',
+  },
+  {
+    id: 'mt-core10',
+    label: 'MovieTweetings core, k = 10 (2,059×1,099)',
+    description: 'At least 10 ratings each: 44,613 ratings, 2 % known.',
+    shape: [2059, 1099],
+    built: 'worker',
+    movieTweetings: 'core10',
+  },
+  {
+    id: 'mt-core5',
+    label: 'MovieTweetings core, k = 5 (4,333×2,414)',
+    description: 'At least 5 ratings each: 68,055 ratings, 0.65 % known.',
+    shape: [4333, 2414],
+    built: 'worker',
+    movieTweetings: 'core5',
+  },
+  {
+    id: 'mt-whole',
+    label: 'MovieTweetings, whole snapshot (16,554×10,506)',
+    description: '100,000 ratings, 0.057 % known: real data is sparse.',
+    shape: [16554, 10506],
+    built: 'worker',
+    movieTweetings: 'whole',
   },
   {
     id: 'lecture-pc',
@@ -62,8 +106,8 @@ export const PRESETS = [
   { id: 'random', label: 'Random', description: 'Random ratings of a chosen size and density.', shape: null, built: 'page' },
   {
     id: 'ml100k',
-    label: 'MovieLens-100k shape (943×1,682)',
-    description: 'Synthetic ratings with the shape and sparsity of ML-100k, generated in the worker.',
+    label: 'MovieLens-100k shape (synthetic)',
+    description: 'Generated ratings with the shape and sparsity of ML-100k (943×1,682, 100,000 ratings): not real people.',
     shape: [943, 1682],
     built: 'worker',
   },
@@ -88,7 +132,19 @@ export function presetShape(id: PresetId, random: RandomOptions = DEFAULT_RANDOM
 
 /** How the worker builds a preset it builds (null for presets made on the page). */
 export function presetRecipe(id: PresetId): DatasetRecipe | null {
+  const cut = (presetInfo(id) as PresetInfo).movieTweetings;
+  if (cut) return { kind: 'movietweetings', cut };
   return id === 'ml100k' ? { kind: 'preset', preset: 'ml100k' } : null;
+}
+
+/** A cut of the built-in MovieTweetings snapshot (fetched, so never made on the page). */
+export function isMovieTweetingsPreset(id: PresetId): boolean {
+  return (presetInfo(id) as PresetInfo).movieTweetings !== undefined;
+}
+
+/** What the lab says while the worker makes a preset: "Generating …" or "Loading …" (real data). */
+export function presetLoadingLabel(id: PresetId): string {
+  return `${isMovieTweetingsPreset(id) ? 'Loading' : 'Generating'} ${presetInfo(id).label}`;
 }
 
 export const DEFAULT_SETTINGS: ModelSettings = {
@@ -201,6 +257,12 @@ const PRESET_SETTINGS: Record<PresetId, Partial<ModelSettings>> = {
   tastes: { factors: 3, lambda: 0.5 },
   random: { factors: 2, lambda: 0.1 },
   ml100k: { factors: 10, lambda: 0.1, initScale: 0.1 },
+  // Ratings 0–10: a larger λ keeps 20 people's factors from fitting their few ratings exactly.
+  movietweetings: { factors: 2, lambda: 1 },
+  'mt-core20': { factors: 5, lambda: 2, initScale: 0.3 },
+  'mt-core10': { factors: 10, lambda: 2, initScale: 0.1 },
+  'mt-core5': { factors: 10, lambda: 2, initScale: 0.1 },
+  'mt-whole': { factors: 10, lambda: 2, initScale: 0.1 },
 };
 
 export function presetSettings(id: PresetId): Partial<ModelSettings> {
@@ -219,6 +281,12 @@ function presetCells(id: PresetId, random: RandomOptions): LabData {
       return randomData(random);
     case 'ml100k':
       return ml100kShaped();
+    case 'movietweetings':
+    case 'mt-core20':
+    case 'mt-core10':
+    case 'mt-core5':
+    case 'mt-whole':
+      throw new RangeError(`${presetInfo(id).label} is real data fetched when chosen: the lab loads it in its worker.`);
   }
 }
 

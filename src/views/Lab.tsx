@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab, useLabStore } from '../state/LabContext';
+import { itemLabels } from './common/labAccess';
 import { RatingGrid } from './RatingGrid/RatingGrid';
 import { RunControls } from './Controls/RunControls';
 import { SettingsPanel } from './Controls/SettingsPanel';
@@ -99,7 +100,7 @@ function HeaderAction({ children }: { children: ReactNode }) {
 /** R and R ≈ UVᵀ, sized together by the stage layout, with the explanation of the cell pointed at below. */
 function Stage({ watch }: { watch: HTMLElement | null }) {
   const implicit = useLab((s) => s.data.mode === 'implicit');
-  const { userIds, itemIds } = useLab((s) => ({ userIds: s.data.userIds, itemIds: s.data.itemIds }));
+  const { userIds, itemIds } = useLab((s) => ({ userIds: s.data.userIds, itemIds: itemLabels(s.data) }));
   const d = useLab((s) => s.timeline[s.timeline.length - 1]?.d ?? s.settings.factors);
   const data = useLab((s) => s.data);
   const textChars = useMemo(() => longestCellText(data), [data]);

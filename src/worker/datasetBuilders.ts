@@ -1,25 +1,15 @@
 /**
  * Building data sets in the worker: one builder per kind of {@link DatasetRecipe}, each
  * reporting progress and stopping at its checkpoints when cancelled. The generated presets
- * are built here today; an importer joins by adding its recipe to DatasetRecipe and its
- * builder to BUILDERS (it receives the file's bytes in its recipe and the same context).
+ * are built here, the built-in MovieTweetings cuts (movieTweetingsDataset.ts) and files a
+ * person opened (fileDataset.ts); a new kind joins by adding its recipe to DatasetRecipe and
+ * its builder to BUILDERS.
  */
 import { movieLensShaped, syntheticRatings, type Dataset, type Ratings } from '../core';
+import type { BuildContext } from './buildContext';
 import type { DatasetRecipe } from './protocol';
 
-/** Thrown at a checkpoint when the build was cancelled. */
-export class BuildCancelled extends Error {
-  constructor() {
-    super('The build was cancelled.');
-  }
-}
-
-export interface BuildContext {
-  /** Reports what is being done and how far (done of total, in any unit). */
-  progress(phase: string, done: number, total: number): void;
-  /** Lets other messages (a cancel) in; throws BuildCancelled when the build was cancelled. */
-  checkpoint(): Promise<void>;
-}
+export { BuildCancelled, type BuildContext } from './buildContext';
 
 type Builder<K extends DatasetRecipe['kind']> = (
   recipe: Extract<DatasetRecipe, { kind: K }>,
@@ -76,6 +66,10 @@ const BUILDERS: { [K in DatasetRecipe['kind']]: Builder<K> } = {
       R,
     );
   },
+  // Loaded when first used: the page's main-thread fallback imports this module, and the
+  // importers (fflate, the parsers) have no place in the first-load script.
+  movietweetings: async (recipe, ctx) => (await import('./movieTweetingsDataset')).buildMovieTweetings(recipe.cut, ctx),
+  file: async (recipe, ctx) => (await import('./fileDataset')).buildFileDataset(recipe, ctx),
 };
 
 /** Builds the data set a recipe describes. */

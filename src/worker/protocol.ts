@@ -19,6 +19,11 @@ import type {
   SweepPoint,
 } from '../core';
 import type { RunAction } from './actions';
+import type { FileRecipe } from './fileDataset';
+import type { MovieTweetingsCut } from './movieTweetingsDataset';
+
+export type { FileRecipe, RecipeFile } from './fileDataset';
+export type { MovieTweetingsCut } from './movieTweetingsDataset';
 
 /** Known entries of a matrix in CSR by user: row i's entries are ptr[i]..ptr[i+1] (columns sorted). */
 export interface SparseRows {
@@ -100,13 +105,15 @@ export interface Snapshot {
 }
 
 /**
- * How to build a data set in the worker. Generic on purpose: the generated presets today;
- * file bytes (`{ kind: 'file', bytes, … }`) join as another recipe with its own builder
- * (see datasetBuilders.ts), and the command, progress and cancel stay the same.
+ * How to build a data set in the worker: the generated presets, a cut of the built-in
+ * MovieTweetings snapshot (fetched on demand), or files a person opened (see
+ * datasetBuilders.ts). The command, progress and cancel are the same for all.
  */
 export type DatasetRecipe =
   | { kind: 'preset'; preset: 'ml100k'; seed?: number }
-  | { kind: 'synthetic'; users: number; items: number; ratings: number; seed: number; name?: string };
+  | { kind: 'synthetic'; users: number; items: number; ratings: number; seed: number; name?: string }
+  | { kind: 'movietweetings'; cut: MovieTweetingsCut }
+  | FileRecipe;
 
 export type Request =
   | { type: 'load'; spec: ProblemSpec; settings: ModelSettings; keepFactors: boolean }

@@ -1,6 +1,7 @@
 /**
- * Where the data starts from: the lecture's R, the lecture's P and C, taste groups, random
- * data of a chosen size and density, an ML-100k-shaped set. One compact button names the
+ * Where the data starts from: the lecture's R, real ratings from MovieTweetings (the
+ * projector-sized cut, its cores, the whole snapshot), the lecture's P and C, taste groups,
+ * random data of a chosen size and density, a synthetic ML-100k-shaped set. One compact button names the
  * current data ("Data: Taste groups, edited"); it opens the list of presets (a disclosure:
  * Escape or a click elsewhere closes it, and the focus returns to the button). Loading is
  * undoable.
@@ -8,6 +9,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
+import { OpenDataButton } from '../OpenData/OpenDataButton';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
 import './DataToolbar.css';
 
@@ -18,8 +20,8 @@ const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
   { key: 'seed', label: 'Seed' },
 ];
 
-/** "Taste groups (12×16)" → "Taste groups": the short name on the button. */
-const shortName = (label: string) => label.replace(/ \(.*\)$/, '').replace(/ shape$/, '');
+/** "Taste groups (12×16)" → "Taste groups": the short name on the button ("(synthetic)" stays: it says what it is). */
+const shortName = (label: string) => label.replace(/ \((?!synthetic\)).*\)$/, '');
 
 export function DataToolbar() {
   const { origin, pristine, loadPreset, undo, redo } = useLab((s) => ({
@@ -37,7 +39,7 @@ export function DataToolbar() {
   const root = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const current = PRESETS.find((p) => p.id === origin?.preset);
-  const name = current ? shortName(current.label) : 'Custom';
+  const name = current ? shortName(current.label) : (origin?.dataset?.name ?? 'Custom');
 
   const close = (refocus: boolean) => {
     setOpen(false);
@@ -75,91 +77,94 @@ export function DataToolbar() {
   };
 
   return (
-    // Escape (and undo keys) bubble up here from the buttons and fields inside; the wrapper takes no focus.
-    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div
-      ref={root}
-      className="data-toolbar"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          close(true);
-          return;
-        }
-        const k = e.key.toLowerCase();
-        if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input')) return;
-        if (k === 'z' || k === 'y') {
-          e.preventDefault();
-          if (k === 'y' || e.shiftKey) redo();
-          else undo();
-        }
-      }}
-    >
-      <button
-        ref={opener}
-        type="button"
-        className="dt-opener"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => (open ? close(false) : setOpen(true))}
+    <>
+      {/* Escape (and undo keys) bubble up here from the buttons and fields inside; the wrapper takes no focus. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+      <div
+        ref={root}
+        className="data-toolbar"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            e.preventDefault();
+            e.stopPropagation();
+            close(true);
+            return;
+          }
+          const k = e.key.toLowerCase();
+          if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input')) return;
+          if (k === 'z' || k === 'y') {
+            e.preventDefault();
+            if (k === 'y' || e.shiftKey) redo();
+            else undo();
+          }
+        }}
       >
-        <span className="dt-title">Data:</span> {name}
-        {!pristine && current && <span className="dt-edited"> (edited)</span>} <span aria-hidden="true">▾</span>
-      </button>
-      <div id={listId} className="dt-menu" role="group" aria-label="Data presets" hidden={!open}>
-        <ul className="dt-list">
-          {PRESETS.map((p) => {
-            const on = origin?.preset === p.id;
-            return (
-              <li key={p.id}>
-                <button
-                  type="button"
-                  aria-pressed={on}
-                  aria-expanded={p.id === 'random' ? randomOpen : undefined}
-                  aria-describedby={`${listId}-${p.id}`}
-                  className={on ? 'dt-current' : undefined}
-                  onClick={() => load(p.id)}
-                >
-                  {p.label}
-                  {on && !pristine && <span className="dt-edited">, edited</span>}
-                </button>
-                <span id={`${listId}-${p.id}`} className="dt-desc">
-                  {p.description}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-        {randomOpen && (
-          <form
-            className="dt-random"
-            aria-label="Random data"
-            onSubmit={(e) => {
-              e.preventDefault();
-              generate();
-            }}
-          >
-            {FIELDS.map((f) => (
-              <label key={f.key}>
-                {f.label}
-                <input
-                  inputMode="numeric"
-                  size={4}
-                  value={form[f.key]}
-                  aria-invalid={error?.startsWith(f.label) ? true : undefined}
-                  onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
-                />
-                {f.suffix}
-              </label>
-            ))}
-            <button type="submit">Generate</button>
-          </form>
-        )}
-        <p role="alert" className={error ? 'dt-error' : 'dt-error-empty'}>
-          {error}
-        </p>
+        <button
+          ref={opener}
+          type="button"
+          className="dt-opener"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => (open ? close(false) : setOpen(true))}
+        >
+          <span className="dt-title">Data:</span> {name}
+          {!pristine && current && <span className="dt-edited"> (edited)</span>} <span aria-hidden="true">▾</span>
+        </button>
+        <div id={listId} className="dt-menu" role="group" aria-label="Data presets" hidden={!open}>
+          <ul className="dt-list">
+            {PRESETS.map((p) => {
+              const on = origin?.preset === p.id;
+              return (
+                <li key={p.id} className={'movieTweetings' in p && p.id !== 'movietweetings' ? 'dt-sub' : undefined}>
+                  <button
+                    type="button"
+                    aria-pressed={on}
+                    aria-expanded={p.id === 'random' ? randomOpen : undefined}
+                    aria-describedby={`${listId}-${p.id}`}
+                    className={on ? 'dt-current' : undefined}
+                    onClick={() => load(p.id)}
+                  >
+                    {p.label}
+                    {on && !pristine && <span className="dt-edited">, edited</span>}
+                  </button>
+                  <span id={`${listId}-${p.id}`} className="dt-desc">
+                    {p.description}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {randomOpen && (
+            <form
+              className="dt-random"
+              aria-label="Random data"
+              onSubmit={(e) => {
+                e.preventDefault();
+                generate();
+              }}
+            >
+              {FIELDS.map((f) => (
+                <label key={f.key}>
+                  {f.label}
+                  <input
+                    inputMode="numeric"
+                    size={4}
+                    value={form[f.key]}
+                    aria-invalid={error?.startsWith(f.label) ? true : undefined}
+                    onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+                  />
+                  {f.suffix}
+                </label>
+              ))}
+              <button type="submit">Generate</button>
+            </form>
+          )}
+          <p role="alert" className={error ? 'dt-error' : 'dt-error-empty'}>
+            {error}
+          </p>
+        </div>
       </div>
-    </div>
+      <OpenDataButton />
+    </>
   );
 }

@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { useLab } from '../../state/LabContext';
-import { cellAt, isHeldOut } from '../common/labAccess';
+import { cellAt, isHeldOut, itemLabels } from '../common/labAccess';
 import { Tex } from '../common/Tex';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useElementWidth } from '../common/useElementWidth';
@@ -125,7 +125,7 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               cols={n}
               values={p.VT}
               rowLabels={factorIds}
-              colLabels={data.itemIds}
+              colLabels={itemLabels(data)}
               rowLabelSide="right"
               labelWidth={VT_LABELS_W}
               labelHeight={LABEL_H}
@@ -137,7 +137,7 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               highlightCols={hoverCols ?? p.selectedItem}
               className={emphasis === 'regularization' ? 'hm-emphasis' : undefined}
               onCellClick={(c) => select({ side: 'items', index: c.j })}
-              describe={(a, j, v) => `v_${data.itemIds[j]}, factor ${a + 1}: ${v.toFixed(3)}`}
+              describe={(a, j, v) => `v_${itemLabels(data)[j]}, factor ${a + 1}: ${v.toFixed(3)}`}
             />
           </figure>
           <figure className="fp-u">
@@ -177,7 +177,7 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               cols={n}
               values={p.UVT}
               rowLabels={data.userIds}
-              colLabels={data.itemIds}
+              colLabels={itemLabels(data)}
               showRowLabels={false}
               showColLabels={false}
               color={p.ratingScale}
@@ -199,7 +199,7 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               highlightCols={p.selectedItem}
               describe={(i, j, v) => {
                 const r = cellAt(data, i, j);
-                const who = `r̂(${data.userIds[i]}, ${data.itemIds[j]}) = ${v.toFixed(2)}`;
+                const who = `r̂(${data.userIds[i]}, ${itemLabels(data)[j]}) = ${v.toFixed(2)}`;
                 if (r === null) return `${who}: prediction for an unknown rating`;
                 return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${isHeldOut(data, i, j) ? ' (held out)' : ''}`;
               }}

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { rowOf } from '../../core';
 import { useLab } from '../../state/LabContext';
-import { cellAt, isHeldOut } from '../../state/labData';
+import { cellAt, isHeldOut, itemLabels } from '../../state/labData';
 import { currentEntry, SPEEDS } from '../../state/labStore';
 import { useTween } from '../common/useTween';
 import { norm, rankItems, rankMoves, type RankedItem } from './latentGeometry';
@@ -143,7 +143,7 @@ export function useLatentModel(): LatentState {
     n,
     d,
     userIds: data.userIds,
-    itemIds: data.itemIds,
+    itemIds: itemLabels(data),
     plane,
     coords,
     user,

@@ -67,6 +67,10 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
     mode: s.data.mode,
     solver: s.settings.solver,
   }));
+  // An RMSE is in rating points: 1.5 is a lot on 1–5 and little on 0–10, so the chart says which scale.
+  const scaleMin = useLab((s) => s.data.scale.min);
+  const scaleMax = useLab((s) => s.data.scale.max);
+  const rmseUnit = mode === 'explicit' ? `, in rating points on the ${scaleMin}–${scaleMax} scale` : '';
   const [ref, measured] = useElementWidth<HTMLDivElement>(720);
   const width = Math.floor(measured);
   const showParts = show.includes('parts');
@@ -179,7 +183,7 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
             <LineChart
               name="rmse"
               model={rmse}
-              label={`Training${series.hasTest ? ' and held-out' : ''} RMSE after each step`}
+              label={`Training${series.hasTest ? ' and held-out' : ''} RMSE after each step${rmseUnit}`}
               yLabel={logScale ? 'RMSE (log)' : 'RMSE'}
               xLabel={xLabel}
               lines={rmseLines}
@@ -225,7 +229,7 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
             )}
             {showRmse && (
               <div>
-                <dt>training RMSE</dt>
+                <dt title={rmseUnit ? `RMSE${rmseUnit}` : undefined}>training RMSE</dt>
                 <dd>
                   <output aria-live="off" aria-label="Training RMSE">
                     {formatValue(at(series.trainRmse))}

@@ -17,7 +17,7 @@ import {
   validateEntry,
   type EditResult,
 } from '../../state/edits';
-import { heldOutCount, type LabData } from '../../state/labData';
+import { heldOutCount, itemLabels, type LabData } from '../../state/labData';
 import { DataToolbar } from '../DataToolbar/DataToolbar';
 import { cellViews, editText, layersOf, type GridLayer } from './cellView';
 import { DataSettings } from './DataSettings';
@@ -207,7 +207,7 @@ export function RatingGrid({
         label={label}
         describedBy={describedBy}
         rowLabels={data.userIds}
-        colLabels={data.itemIds}
+        colLabels={itemLabels(data)}
         view={view}
         editText={(i, j) => editText(data, layer, alpha, i, j)}
         editable={editable}

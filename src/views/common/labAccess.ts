@@ -1,2 +1,11 @@
 /** How the views read a lab's data: the sparse lab's accessors, and nothing of its layout. */
-export { cellAt, confidenceAt, forEachCell, forEachInColumn, forEachInRow, heldOutCount, isHeldOut } from '../../state/labData';
+export {
+  cellAt,
+  confidenceAt,
+  forEachCell,
+  forEachInColumn,
+  forEachInRow,
+  heldOutCount,
+  isHeldOut,
+  itemLabels,
+} from '../../state/labData';

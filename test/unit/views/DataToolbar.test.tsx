@@ -44,7 +44,10 @@ describe('the presets toolbar', () => {
       "Lecture's P and C (4×6)",
       'Taste groups (12×16)',
       'Random',
-      'MovieLens-100k shape (943×1,682)',
+      'MovieTweetings: 12 films × 20 fans (real, 0–10)',
+      'MovieTweetings dense core, k = 20 (196×99)',
+      'MovieTweetings, whole snapshot (16,554×10,506)',
+      'MovieLens-100k shape (synthetic)',
     ]) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
