@@ -5,8 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { CameraScanner } from './CameraScanner';
-import { classDataset } from './classDataset';
-import { sendToLab } from './openInLab';
+import { classDataset, classRowsForMovieTweetings, movieTweetingsFit } from './classDataset';
+import { sendRecipeToLab, sendToLab } from './openInLab';
 import { CodeLog } from './CodeLog';
 import { CollectedRows } from './CollectedRows';
 import type { Survey } from './surveySpec';
@@ -27,6 +27,7 @@ export function AnswerCollector({ survey }: { survey: Survey }) {
 
   const m = rows.length;
   const n = survey.items.length;
+  const fit = movieTweetingsFit(survey);
   return (
     <section className="panel answer-collector" aria-labelledby="collect-title">
       <h2 id="collect-title">Answers</h2>
@@ -94,6 +95,34 @@ export function AnswerCollector({ survey }: { survey: Survey }) {
             ? 'Needs at least one answer.'
             : `ALS, the latent space and the rest run on the class’s R (${m} × ${n}). The lab’s “QR code” button then sends it back to every phone.`}
         </span>
+        {fit.ok && (
+          <button
+            type="button"
+            className="big"
+            disabled={m === 0}
+            onClick={() =>
+              sendRecipeToLab(
+                {
+                  kind: 'classInMovieTweetings',
+                  cut: 'core10',
+                  rows: classRowsForMovieTweetings(survey, rows),
+                  name: `MovieTweetings (k = 10 core) + class survey ${survey.id}`,
+                },
+                'The class beside MovieTweetings',
+              )
+            }
+          >
+            Open beside MovieTweetings’ real raters
+          </button>
+        )}
+        {!fit.ok && survey.items.every((item) => item.id !== null) && <span className="muted small">{fit.why}</span>}
+        {fit.ok && m > 0 && (
+          <span className="muted small">
+            The class’s {m} {m === 1 ? 'row joins' : 'rows join'} the 2,059 real raters of MovieTweetings’ k = 10 core (1,099
+            films): ALS solves each student against item factors learned from thousands of strangers, and recommends from the
+            whole catalogue, with titles. The students are the last rows.
+          </span>
+        )}
         {m > 0 && (
           <button
             type="button"

@@ -5,7 +5,7 @@
  * person opened (fileDataset.ts); a new kind joins by adding its recipe to DatasetRecipe and
  * its builder to BUILDERS.
  */
-import { movieLensShaped, syntheticRatings, type Dataset, type Ratings } from '../core';
+import { appendUsers, movieLensShaped, syntheticRatings, type Dataset, type Ratings } from '../core';
 import type { BuildContext } from './buildContext';
 import type { DatasetRecipe } from './protocol';
 
@@ -70,6 +70,17 @@ const BUILDERS: { [K in DatasetRecipe['kind']]: Builder<K> } = {
   // importers (fflate, the parsers) have no place in the first-load script.
   movietweetings: async (recipe, ctx) => (await import('./movieTweetingsDataset')).buildMovieTweetings(recipe.cut, ctx),
   file: async (recipe, ctx) => (await import('./fileDataset')).buildFileDataset(recipe, ctx),
+  async classInMovieTweetings(recipe, ctx) {
+    const real = await (await import('./movieTweetingsDataset')).buildMovieTweetings(recipe.cut, ctx);
+    const { dataset, unknownItems } = appendUsers(real, recipe.rows, recipe.name, Math.floor(Date.now() / 1000));
+    if (unknownItems.length > 0) {
+      // Every rating is kept or the class is not opened: a student's row must not lose films silently.
+      throw new RangeError(
+        `${unknownItems.length === 1 ? 'A film' : `${unknownItems.length} films`} of the survey (${unknownItems.join(', ')}) ${unknownItems.length === 1 ? 'is' : 'are'} not in this cut of MovieTweetings.`,
+      );
+    }
+    return dataset;
+  },
 };
 
 /** Builds the data set a recipe describes. */

@@ -19,6 +19,7 @@ import type {
   SweepPoint,
 } from '../core';
 import type { RunAction } from './actions';
+import type { NewUserRow } from '../core';
 import type { FileRecipe } from './fileDataset';
 import type { MovieTweetingsCut } from './movieTweetingsDataset';
 
@@ -113,6 +114,8 @@ export type DatasetRecipe =
   | { kind: 'preset'; preset: 'ml100k'; seed?: number }
   | { kind: 'synthetic'; users: number; items: number; ratings: number; seed: number; name?: string }
   | { kind: 'movietweetings'; cut: MovieTweetingsCut }
+  /** A class's survey rows appended below a MovieTweetings cut's real raters (see appendUsers). */
+  | { kind: 'classInMovieTweetings'; cut: MovieTweetingsCut; rows: NewUserRow[]; name: string }
   | FileRecipe;
 
 export type Request =

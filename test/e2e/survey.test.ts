@@ -261,3 +261,46 @@ describe('scanning answer codes with the camera', () => {
     await context.close();
   });
 });
+
+describe('the class beside MovieTweetings’ real raters', () => {
+  it('a survey of MovieTweetings films (0–10) opens as the k = 10 core plus the class, and ALS steps on it', async () => {
+    const { page, errors, context } = await openApp(browser, '/#/survey');
+    await page.getByRole('radio', { name: /^MovieTweetings films/ }).check();
+    await page.getByRole('radio', { name: /^0–10/ }).check();
+    await page.getByRole('button', { name: /Create the survey/ }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/survey\/1\.[0-9A-Z]{4}\.0-10\.mt12$/);
+    const survey = surveyOfUrl(page.url());
+    const codes = Array.from({ length: 5 }, (_, s) =>
+      encodeAnswerCode(survey, {
+        respondent: `M${String(s).padStart(3, '0')}`,
+        ratings: survey.items.map((_, j) => ((s + j) % 4 === 0 ? null : (s * 3 + j * 2) % 11)),
+        nickname: `Fan ${s + 1}`,
+      }),
+    );
+    await page.getByLabel('Paste or type answer codes').fill(codes.join('\n'));
+    await page.getByRole('button', { name: 'Add codes' }).click();
+    await expect.poll(() => page.locator('.row-count').textContent()).toContain('5 answers');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Open beside MovieTweetings’ real raters' }).click();
+    // 2,059 real raters of the k = 10 core, then the 5 students; the 1,099 films keep their titles.
+    await expect
+      .poll(() => page.getByText(/Opened “MovieTweetings \(k = 10 core\) \+ class survey/).textContent(), { timeout: 30_000 })
+      .toMatch(/2,064 users × 1,099 items, 44,\d{3} ratings \(0–10\), 1,099 titles/);
+    await expect.poll(() => page.getByLabel('Step count').first().textContent(), { timeout: 20_000 }).toMatch(/step 0/);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Step count').first().textContent(), { timeout: 20_000 }).toContain('step 2');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('a survey on a 1–5 scale says why it cannot join them', async () => {
+    const { page, errors, context } = await openApp(browser, '/#/survey');
+    await page.getByRole('radio', { name: /^MovieTweetings films/ }).check();
+    await page.getByRole('radio', { name: /^1–5 stars/ }).check();
+    await page.getByRole('button', { name: /Create the survey/ }).click();
+    await expect.poll(() => page.getByText(/MovieTweetings rates 0–10; this survey's 1–5 answers/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Open beside MovieTweetings’ real raters' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
