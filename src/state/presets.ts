@@ -155,6 +155,9 @@ export const DEFAULT_SETTINGS: ModelSettings = {
   initScale: 0.5,
   solver: 'als',
   learningRate: 0.01,
+  variant: 'lecture',
+  rowSolver: 'exact',
+  cgSteps: 3,
 };
 
 export function lectureR(): LabData {

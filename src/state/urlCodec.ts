@@ -138,6 +138,8 @@ const KNOWN_KEYS = new Set([
   ...DATA_KEYS,
   ...SETTING_KEYS.map(([k]) => k),
   'solver',
+  'variant',
+  'rows',
   'run',
   'U',
   'V',

@@ -19,7 +19,7 @@ import type {
   SweepPoint,
 } from '../core';
 import type { RunAction } from './actions';
-import type { NewUserRow } from '../core';
+import type { AlsOptions, NewUserRow, RowSolver, Variant } from '../core';
 import type { FileRecipe } from './fileDataset';
 import type { MovieTweetingsCut } from './movieTweetingsDataset';
 
@@ -61,6 +61,17 @@ export interface ModelSettings {
   solver: Solver;
   /** η, gradient descent's learning rate. */
   learningRate: number;
+  /** The model variant: the lecture's objective, ALS-WR (λ per rating) or biases (explicit only). */
+  variant: Variant;
+  /** How ALS solves each row: the exact closed form, or a few conjugate-gradient steps. */
+  rowSolver: RowSolver;
+  /** Conjugate-gradient steps per row when rowSolver = 'cg'. */
+  cgSteps: number;
+}
+
+/** The core's options for one ALS half-step under these settings. */
+export function alsOptionsOf(settings: ModelSettings): AlsOptions {
+  return { variant: settings.variant, lambda: settings.lambda, solver: settings.rowSolver, cgSteps: settings.cgSteps };
 }
 
 /** The kind of action a snapshot follows. */

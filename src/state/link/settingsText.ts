@@ -3,7 +3,7 @@ import type { ModelSettings } from '../../worker/protocol';
 import { LIMITS } from './dataText';
 import { fail, num, parseNumber } from './linkText';
 
-type NumericSetting = Exclude<keyof ModelSettings, 'solver'>;
+type NumericSetting = Exclude<keyof ModelSettings, 'solver' | 'variant' | 'rowSolver'>;
 
 export const SETTING_KEYS: [key: string, field: NumericSetting][] = [
   ['d', 'factors'],
@@ -12,6 +12,7 @@ export const SETTING_KEYS: [key: string, field: NumericSetting][] = [
   ['seed', 'seed'],
   ['init', 'initScale'],
   ['eta', 'learningRate'],
+  ['cg', 'cgSteps'],
 ];
 
 function checkSetting(field: keyof ModelSettings, x: number): string | null {
@@ -32,6 +33,10 @@ function checkSetting(field: keyof ModelSettings, x: number): string | null {
       return x >= 0 ? null : `its initial scale σ₀ = ${x} is negative`;
     case 'learningRate':
       return x > 0 ? null : `its learning rate η = ${x} is not above 0`;
+    case 'cgSteps':
+      return Number.isInteger(x) && x >= 1 && x <= 50
+        ? null
+        : `its ${x} conjugate-gradient steps per row are not a whole number from 1 to 50`;
     default:
       return null;
   }
@@ -40,12 +45,18 @@ function checkSetting(field: keyof ModelSettings, x: number): string | null {
 export function encodeSettings(settings: Partial<ModelSettings>): string[] {
   const parts: string[] = [];
   for (const [key, field] of SETTING_KEYS) {
-    if (field === 'learningRate') continue;
+    if (field === 'learningRate' || field === 'cgSteps') continue;
     const value = settings[field];
     if (value !== undefined) parts.push(`${key}=${num(value)}`);
   }
   if (settings.solver !== undefined) parts.push(`solver=${settings.solver}`);
   if (settings.learningRate !== undefined) parts.push(`eta=${num(settings.learningRate)}`);
+  // The defaults (the lecture's variant, the exact solve) are left out, so links that use them stay as they were.
+  if (settings.variant !== undefined && settings.variant !== 'lecture') parts.push(`variant=${settings.variant}`);
+  if (settings.rowSolver === 'cg') {
+    parts.push('rows=cg');
+    if (settings.cgSteps !== undefined) parts.push(`cg=${num(settings.cgSteps)}`);
+  }
   return parts;
 }
 
@@ -70,6 +81,17 @@ export function decodeSettings(fields: Map<string, string>): Partial<ModelSettin
   if (solver !== undefined) {
     if (solver !== 'als' && solver !== 'gd') fail(`its solver “${solver.slice(0, 40)}” is neither als nor gd`, 'solver');
     settings.solver = solver;
+  }
+  const variant = fields.get('variant');
+  if (variant !== undefined) {
+    if (variant !== 'lecture' && variant !== 'wr' && variant !== 'biases')
+      fail(`its model variant “${variant.slice(0, 40)}” is none of lecture, wr and biases`, 'variant');
+    settings.variant = variant;
+  }
+  const rows = fields.get('rows');
+  if (rows !== undefined) {
+    if (rows !== 'exact' && rows !== 'cg') fail(`its row solve “${rows.slice(0, 40)}” is neither exact nor cg`, 'rows');
+    settings.rowSolver = rows;
   }
   return settings;
 }

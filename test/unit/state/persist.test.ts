@@ -218,7 +218,16 @@ describe('every setting that defines a demo round-trips through a link into a ne
     await until(store, (s) => lastEntry(s)?.d === 3);
     store.getState().step();
     await until(store, atStep(2));
-    store.getState().setSettings({ lambda: 0.37, alpha: 4, seed: 99, initScale: 0.2, learningRate: 0.003 });
+    store.getState().setSettings({
+      lambda: 0.37,
+      alpha: 4,
+      seed: 99,
+      initScale: 0.2,
+      learningRate: 0.003,
+      variant: 'wr',
+      rowSolver: 'cg',
+      cgSteps: 5,
+    });
     store.getState().halfStep('users');
     await until(store, atStep(3));
     store.getState().setSettings({ solver: 'gd' });
@@ -233,6 +242,9 @@ describe('every setting that defines a demo round-trips through a link into a ne
       initScale: 0.2,
       solver: 'gd',
       learningRate: 0.003,
+      variant: 'wr',
+      rowSolver: 'cg',
+      cgSteps: 5,
     });
     expect(tokens(copy.getState())).toBe('uiuq');
     expectSameLab(store.getState(), copy.getState());

@@ -44,7 +44,10 @@ function acts(text: string): RunAction[] {
   return run.actions;
 }
 
-const edited = (data: LabData, settings = DEFAULT_SETTINGS, actions = ''): SharedLab => ({
+/** The defaults as a link carries them: the lecture's variant and the exact solve are left out. */
+const { variant: _v, rowSolver: _r, cgSteps: _c, ...LINK_SETTINGS } = DEFAULT_SETTINGS;
+
+const edited = (data: LabData, settings = LINK_SETTINGS, actions = ''): SharedLab => ({
   source: { kind: 'data', data },
   settings,
   run: { actions: acts(actions) },
@@ -64,17 +67,17 @@ function decodeError(text: string): string {
 
 describe('the lecture’s R as a link', () => {
   it('is short and readable', () => {
-    const text = encodeLab(edited(lectureR(), DEFAULT_SETTINGS, 'uiui'));
+    const text = encodeLab(edited(lectureR(), LINK_SETTINGS, 'uiui'));
     expect(text).toBe(
       'v=1&mode=explicit&users=u1..u4&items=i1..i6&R=1,?,?,2,?,1;?,2,3,?,2,1;1,5,5,?,?,5;?,?,2,?,?,3&scale=1..5' +
         '&d=2&lambda=0.1&alpha=10&seed=1&init=0.5&solver=als&eta=0.01&run=ui*2',
     );
     expect(text.length).toBeLessThan(300);
-    expect(decodeOk(text)).toEqual(edited(lectureR(), DEFAULT_SETTINGS, 'uiui'));
+    expect(decodeOk(text)).toEqual(edited(lectureR(), LINK_SETTINGS, 'uiui'));
   });
 
   it('as an unedited preset is only a reference', () => {
-    const lab: SharedLab = { source: { kind: 'preset', preset: 'lecture-r' }, settings: DEFAULT_SETTINGS, run: { actions: [] } };
+    const lab: SharedLab = { source: { kind: 'preset', preset: 'lecture-r' }, settings: LINK_SETTINGS, run: { actions: [] } };
     const text = encodeLab(lab);
     expect(text).toBe('v=1&preset=lecture-r&d=2&lambda=0.1&alpha=10&seed=1&init=0.5&solver=als&eta=0.01');
     expect(decodeOk(text)).toEqual(lab);
@@ -85,7 +88,7 @@ describe('the lecture’s R as a link', () => {
     const V = Float64Array.from({ length: 12 }, (_, k) => Math.sin(k + 1) / 7);
     const lab: SharedLab = {
       source: { kind: 'preset', preset: 'lecture-r' },
-      settings: DEFAULT_SETTINGS,
+      settings: LINK_SETTINGS,
       run: { actions: acts('uiui'), U, V },
     };
     const text = encodeLab(lab);
@@ -100,7 +103,7 @@ describe('the lecture’s R as a link', () => {
     const V = new Float64Array(1682 * 10);
     const lab: SharedLab = {
       source: { kind: 'preset', preset: 'ml100k' },
-      settings: { ...DEFAULT_SETTINGS, factors: 10, initScale: 0.1 },
+      settings: { ...LINK_SETTINGS, factors: 10, initScale: 0.1 },
       run: { actions: acts('ui'.repeat(40)), U, V },
     };
     const text = encodeLab(lab);
@@ -155,13 +158,13 @@ describe('pieces of the format', () => {
       random: { users: 5, items: 7, density: 0.3, seed: 9 },
       settings: { factors: 3 },
     });
-    const options = labOptionsOf(decodeOk(encodeLab(edited(lectureR(), DEFAULT_SETTINGS, 'ui'))));
+    const options = labOptionsOf(decodeOk(encodeLab(edited(lectureR(), LINK_SETTINGS, 'ui'))));
     expect(options.data).toEqual(lectureR());
     expect(options.run).toEqual({ actions: acts('ui') });
   });
 
   it('reads a link that a chat tool percent-encoded', () => {
-    const text = encodeLab(edited(lectureR(), DEFAULT_SETTINGS, 'uiui'));
+    const text = encodeLab(edited(lectureR(), LINK_SETTINGS, 'uiui'));
     const mangled = text.replace(/\?/g, '%3F').replace(/;/g, '%3B').replace(/\*/g, '%2A');
     expect(decodeOk(mangled)).toEqual(decodeOk(text));
   });
@@ -252,7 +255,7 @@ describe('links that cannot be used say why', () => {
     const V = Float64Array.from({ length: 12 }, (_, k) => -k / 7);
     const full = encodeLab({
       source: { kind: 'data', data: lectureR() },
-      settings: DEFAULT_SETTINGS,
+      settings: LINK_SETTINGS,
       run: { actions: acts('uiuiU3I5u'), U, V },
     });
     for (let cut = 0; cut < full.length; cut++) {
@@ -350,7 +353,8 @@ const dataArb: fc.Arbitrary<LabData> = fc
     });
   });
 
-const settingsArb: fc.Arbitrary<ModelSettings> = fc.record({
+/** The lecture's variant and the exact solve are the defaults a link leaves out: a link carries the others. */
+const settingsArb: fc.Arbitrary<Partial<ModelSettings>> = fc.record({
   factors: fc.integer({ min: 1, max: 4 }),
   lambda: fc.double({ noNaN: true, min: 0, max: 1e6 }),
   alpha: fc.double({ noNaN: true, min: 0, max: 1e6 }),
@@ -358,7 +362,14 @@ const settingsArb: fc.Arbitrary<ModelSettings> = fc.record({
   initScale: fc.double({ noNaN: true, min: 0, max: 10 }),
   solver: fc.constantFrom('als' as const, 'gd' as const),
   learningRate: fc.double({ noNaN: true, min: Number.MIN_VALUE, max: 10 }),
-});
+  variant: fc.option(fc.constantFrom('wr' as const, 'biases' as const), { nil: undefined }),
+  rowSolver: fc.option(fc.constant('cg' as const), { nil: undefined }),
+  cgSteps: fc.integer({ min: 1, max: 50 }),
+}).map(({ variant, rowSolver, cgSteps, ...rest }) => ({
+  ...rest,
+  ...(variant ? { variant } : {}),
+  ...(rowSolver ? { rowSolver, cgSteps } : {}),
+}));
 
 /** Every action the app can record (ALS half-steps, gradient steps, row solves), alone and in repeated patterns. */
 const actionArb = (m: number, n: number): fc.Arbitrary<RunAction> =>
@@ -386,8 +397,8 @@ const actionsArb = (m: number, n: number): fc.Arbitrary<RunAction[]> =>
 
 const factorValue = fc.double({ noNaN: true, noDefaultInfinity: true });
 
-function withRun(m: number, n: number, settings: ModelSettings, source: SharedLab['source']): fc.Arbitrary<SharedLab> {
-  const d = settings.factors;
+function withRun(m: number, n: number, settings: Partial<ModelSettings>, source: SharedLab['source']): fc.Arbitrary<SharedLab> {
+  const d = settings.factors ?? 2;
   return fc
     .record({
       actions: actionsArb(m, n),
