@@ -354,22 +354,24 @@ const dataArb: fc.Arbitrary<LabData> = fc
   });
 
 /** The lecture's variant and the exact solve are the defaults a link leaves out: a link carries the others. */
-const settingsArb: fc.Arbitrary<Partial<ModelSettings>> = fc.record({
-  factors: fc.integer({ min: 1, max: 4 }),
-  lambda: fc.double({ noNaN: true, min: 0, max: 1e6 }),
-  alpha: fc.double({ noNaN: true, min: 0, max: 1e6 }),
-  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  initScale: fc.double({ noNaN: true, min: 0, max: 10 }),
-  solver: fc.constantFrom('als' as const, 'gd' as const),
-  learningRate: fc.double({ noNaN: true, min: Number.MIN_VALUE, max: 10 }),
-  variant: fc.option(fc.constantFrom('wr' as const, 'biases' as const), { nil: undefined }),
-  rowSolver: fc.option(fc.constant('cg' as const), { nil: undefined }),
-  cgSteps: fc.integer({ min: 1, max: 50 }),
-}).map(({ variant, rowSolver, cgSteps, ...rest }) => ({
-  ...rest,
-  ...(variant ? { variant } : {}),
-  ...(rowSolver ? { rowSolver, cgSteps } : {}),
-}));
+const settingsArb: fc.Arbitrary<Partial<ModelSettings>> = fc
+  .record({
+    factors: fc.integer({ min: 1, max: 4 }),
+    lambda: fc.double({ noNaN: true, min: 0, max: 1e6 }),
+    alpha: fc.double({ noNaN: true, min: 0, max: 1e6 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    initScale: fc.double({ noNaN: true, min: 0, max: 10 }),
+    solver: fc.constantFrom('als' as const, 'gd' as const),
+    learningRate: fc.double({ noNaN: true, min: Number.MIN_VALUE, max: 10 }),
+    variant: fc.option(fc.constantFrom('wr' as const, 'biases' as const), { nil: undefined }),
+    rowSolver: fc.option(fc.constant('cg' as const), { nil: undefined }),
+    cgSteps: fc.integer({ min: 1, max: 50 }),
+  })
+  .map(({ variant, rowSolver, cgSteps, ...rest }) => ({
+    ...rest,
+    ...(variant ? { variant } : {}),
+    ...(rowSolver ? { rowSolver, cgSteps } : {}),
+  }));
 
 /** Every action the app can record (ALS half-steps, gradient steps, row solves), alone and in repeated patterns. */
 const actionArb = (m: number, n: number): fc.Arbitrary<RunAction> =>
