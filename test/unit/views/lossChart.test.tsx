@@ -25,7 +25,7 @@ export function fakeStore(timeline: TimelineEntry[]): StoreApi<LabState> {
         timeline,
         cursor: null,
         logScale: false,
-        data: { mode: 'explicit' },
+        data: { mode: 'explicit', scale: { min: 1, max: 5 } },
         settings: { solver: 'als' },
         setLogScale: (logScale: boolean) => set({ logScale }),
         scrub: (index: number | null) => {
@@ -186,7 +186,7 @@ describe('the loss chart', () => {
 
   it('writes the implicit data term when the data is implicit feedback', () => {
     const store = fakeStore(alsRun(1));
-    store.setState({ data: { mode: 'implicit' } } as Partial<LabState>);
+    store.setState({ data: { mode: 'implicit', scale: { min: 0, max: 1 } } } as Partial<LabState>);
     const { container } = renderChart(store);
     const tex = [...container.querySelectorAll('annotation')].map((a) => a.textContent);
     expect(tex).toContain('\\sum_{i,j} c_{ij}(p_{ij}-u_i^\\top v_j)^2');
