@@ -20,6 +20,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Waits for the page (expect.poll) allow for a busy two-core machine: a first render can take seconds.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: the machine has two cores and the app runs a worker.
           fileParallelism: false,
         },

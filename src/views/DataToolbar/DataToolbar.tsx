@@ -6,10 +6,10 @@
  * Escape or a click elsewhere closes it, and the focus returns to the button). Loading is
  * undoable.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
-import { OpenDataButton } from '../OpenData/OpenDataButton';
+import { OpenDataDialog } from '../OpenData/OpenDataButton';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
 import './DataToolbar.css';
 
@@ -33,6 +33,7 @@ export function DataToolbar() {
   }));
   const [open, setOpen] = useState(false);
   const [randomOpen, setRandomOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
   const [form, setForm] = useState<RandomForm>(() => toRandomForm(origin?.random ?? DEFAULT_RANDOM));
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
@@ -46,6 +47,18 @@ export function DataToolbar() {
     setRandomOpen(false);
     if (refocus) opener.current?.focus();
   };
+  // The open menu fits the window below its button and scrolls inside (a projector's 768 px): the page does not move.
+  const [menuHeight, setMenuHeight] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (!open || !opener.current) return;
+    const fit = () => {
+      const below = window.innerHeight - opener.current!.getBoundingClientRect().bottom - 16;
+      setMenuHeight(Math.max(240, Math.round(below)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [open]);
   // A click outside the open list closes it (without taking the focus back: the click put it somewhere).
   useEffect(() => {
     if (!open) return;
@@ -110,7 +123,14 @@ export function DataToolbar() {
           <span className="dt-title">Data:</span> {name}
           {!pristine && current && <span className="dt-edited"> (edited)</span>} <span aria-hidden="true">▾</span>
         </button>
-        <div id={listId} className="dt-menu" role="group" aria-label="Data presets" hidden={!open}>
+        <div
+          id={listId}
+          className="dt-menu"
+          role="group"
+          aria-label="Data presets"
+          hidden={!open}
+          style={{ maxHeight: menuHeight }}
+        >
           <ul className="dt-list">
             {PRESETS.map((p) => {
               const on = origin?.preset === p.id;
@@ -159,12 +179,39 @@ export function DataToolbar() {
               <button type="submit">Generate</button>
             </form>
           )}
+          <div className="dt-own">
+            <button
+              type="button"
+              aria-haspopup="dialog"
+              aria-describedby={`${listId}-own`}
+              onClick={() => {
+                close(false);
+                setOwnOpen(true);
+              }}
+            >
+              Open data…
+            </button>
+            <span id={`${listId}-own`} className="dt-desc">
+              Your own rating file, a MovieLens archive as downloaded, or pasted text — or drop files anywhere on the lab. Nothing
+              leaves your browser.
+            </span>
+          </div>
           <p role="alert" className={error ? 'dt-error' : 'dt-error-empty'}>
             {error}
           </p>
         </div>
       </div>
-      <OpenDataButton />
+      <OpenDataDialog
+        open={ownOpen}
+        onOpen={() => {
+          close(false);
+          setOwnOpen(true);
+        }}
+        onClose={() => {
+          setOwnOpen(false);
+          opener.current?.focus();
+        }}
+      />
     </>
   );
 }

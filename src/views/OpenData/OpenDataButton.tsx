@@ -1,7 +1,7 @@
 /**
- * "Open data…" beside the data menu: opens the Open data panel in a modal dialog (loaded on
- * demand), and takes files dropped anywhere on the page. While a data set is built or read,
- * a progress bar and Cancel sit here too (the data on screen stays until it is ready).
+ * The Open data panel in a modal dialog (loaded on demand), opened from the data menu's
+ * "Open data…" or by files dropped anywhere on the page. While a data set is built or read,
+ * a progress bar and Cancel sit beside the data menu (the data on screen stays until it is ready).
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
@@ -11,12 +11,22 @@ const OpenDataPanel = lazy(() => import('./OpenDataPanel'));
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 
-export function OpenDataButton() {
-  const [open, setOpen] = useState(false);
+export interface OpenDataDialogProps {
+  open: boolean;
+  /** Asked to open (files were dropped on the page). */
+  onOpen(): void;
+  /** Closed: the opener takes the focus back. */
+  onClose(): void;
+}
+
+export function OpenDataDialog({ open, onOpen, onClose }: OpenDataDialogProps) {
   const [dropped, setDropped] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
+  const openRef = useRef(onOpen);
+  useEffect(() => {
+    openRef.current = onOpen;
+  });
 
   useEffect(() => {
     const d = dialog.current;
@@ -51,7 +61,7 @@ export function OpenDataButton() {
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length === 0) return;
       setDropped(files);
-      setOpen(true);
+      openRef.current();
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -66,16 +76,12 @@ export function OpenDataButton() {
   }, []);
 
   const close = () => {
-    setOpen(false);
     setDropped(null);
-    opener.current?.focus();
+    onClose();
   };
 
   return (
     <>
-      <button ref={opener} type="button" className="od-opener" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Open data…
-      </button>
       <LoadingBar />
       {dragging && !open && (
         <div className="od-drag-overlay" aria-hidden="true">
