@@ -4,6 +4,8 @@
  */
 import { Marked } from 'marked';
 import katex from 'katex';
+// Lesson text is typeset here, at once: its stylesheet comes with it (the lab loads both later, see katexLoader).
+import 'katex/dist/katex.min.css';
 import { texToHtml } from '../views/common/Tex';
 
 const marked = new Marked({ gfm: true, breaks: false });
