@@ -5,6 +5,7 @@
  * Sizes come from the page's layout (the lab's stage) or, in a lesson, from the width.
  */
 import { useMemo } from 'react';
+import type { Biases } from '../../core';
 import { createPortal } from 'react-dom';
 import { useLab } from '../../state/LabContext';
 import { cellAt, isHeldOut, itemLabels } from '../common/labAccess';
@@ -199,17 +200,26 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               highlightCols={p.selectedItem}
               describe={(i, j, v) => {
                 const r = cellAt(data, i, j);
-                const who = `r̂(${data.userIds[i]}, ${itemLabels(data)[j]}) = ${v.toFixed(2)}`;
+                const b = p.biases;
+                const parts = b
+                  ? ` (μ ${b.mu.toFixed(2)} + bᵢ ${b.user[i]!.toFixed(2)} + cⱼ ${b.item[j]!.toFixed(2)} + uᵢᵀvⱼ)`
+                  : '';
+                const who = `r̂(${data.userIds[i]}, ${itemLabels(data)[j]}) = ${v.toFixed(2)}${parts}`;
                 if (r === null) return `${who}: prediction for an unknown rating`;
                 return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${isHeldOut(data, i, j) ? ' (held out)' : ''}`;
               }}
             />
             {captions && (
               <figcaption>
-                <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                {p.biases ? (
+                  <Tex math={`\\hat r_{ij} = \\mu + b_i + c_j + u_i^\\top v_j,\\ \\hat R \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                ) : (
+                  <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                )}
                 <span className="fp-sub">
                   {implicit ? 'dashed, bold: scores where p = 0 (the candidates)' : 'dashed, bold: predictions where R has ?'}
                 </span>
+                {p.biases && <BiasReadout biases={p.biases} />}
               </figcaption>
             )}
           </figure>
@@ -218,6 +228,20 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
       </ScrollRegion>
       {legendsInto && legendBlock ? createPortal(legendBlock, legendsInto) : null}
     </div>
+  );
+}
+
+/** The biases variant's μ and the range of b and c, under the product (each cell's own in the hover readout). */
+function BiasReadout({ biases }: { biases: Biases }) {
+  const range = (x: Float64Array) =>
+    x.length
+      ? `${x.reduce((a, v) => Math.min(a, v), Infinity).toFixed(2)} to ${x.reduce((a, v) => Math.max(a, v), -Infinity).toFixed(2)}`
+      : '—';
+  return (
+    <span className="fp-sub fp-biases" aria-label="Biases">
+      μ = {biases.mu.toFixed(3)} (the mean training rating) · user biases b from {range(biases.user)} · item biases c from{' '}
+      {range(biases.item)}
+    </span>
   );
 }
 
