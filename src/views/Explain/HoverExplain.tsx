@@ -22,7 +22,8 @@ export function HoverExplain() {
   if (!hover || !entry?.U || !entry.V || hover.i >= entry.m || hover.j >= entry.n) {
     return (
       <div className="hover-explain muted" aria-live="polite">
-        Point at or tap a cell of <Tex math="UV^\top" /> or R to see <Tex math="\hat r_{ij} = u_i^\top v_j" />. Dashed:{' '}
+        Point at or tap a cell of <Tex math="UV^\top" /> or R to see{' '}
+        <Tex math={entry?.biases ? '\\hat r_{ij} = \\mu + b_i + c_j + u_i^\\top v_j' : '\\hat r_{ij} = u_i^\\top v_j'} />. Dashed:{' '}
         {data.mode === 'implicit' ? 'where p = 0' : 'where R has ?'}.
       </div>
     );

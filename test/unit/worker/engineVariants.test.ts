@@ -168,3 +168,56 @@ describe('comparing variants', () => {
     expect(b!.loss.at(-1)).toBeLessThan(b!.loss[0]!);
   });
 });
+
+describe('the compareVariants request', () => {
+  async function harness() {
+    const { createDispatcher } = await import('../../../src/worker/dispatcher');
+    const replies: import('../../../src/worker/protocol').Reply[] = [];
+    const dispatch = createDispatcher((reply) => replies.push(reply));
+    let id = 0;
+    const send = (request: import('../../../src/worker/protocol').Request) => {
+      dispatch({ id: ++id, generation: 1, request });
+      return id;
+    };
+    const until = async (done: () => boolean) => {
+      const start = Date.now();
+      while (!done()) {
+        if (Date.now() - start > 20_000) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    return { replies, send, until };
+  }
+  const configs = [
+    { label: 'lecture', als: { variant: 'lecture' as const, lambda: 5 }, factors: 3 },
+    { label: 'wr', als: { variant: 'wr' as const, lambda: 0.1 }, factors: 3 },
+    { label: 'biases', als: { variant: 'biases' as const, lambda: 10 }, factors: 3 },
+  ];
+
+  it('answers with one curve per config, on the lab’s held-out cells', async () => {
+    const h = await harness();
+    let data = tastes();
+    data = (toggleHeldOut(data, 1, data.ratings.userCol[data.ratings.userPtr[1]!]!) as { data: typeof data }).data;
+    h.send({ type: 'load', spec: toProblemSpec(data), settings: settingsOf({}), keepFactors: false });
+    const id = h.send({ type: 'compareVariants', configs, iterations: 5 });
+    await h.until(() => h.replies.some((r) => r.id === id && r.type !== 'progress'));
+    const reply = h.replies.find((r) => r.id === id && r.type === 'variantCurves')!;
+    if (reply.type !== 'variantCurves') throw new Error('expected curves');
+    expect(reply.heldOut).toBe(1);
+    expect(reply.curves.map((c) => c.label)).toEqual(['lecture', 'wr', 'biases']);
+    for (const c of reply.curves) {
+      expect(c.heldOut).toHaveLength(6);
+      expect(c.heldOut.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('a cancelled comparison answers cancelled: true', async () => {
+    const h = await harness();
+    h.send({ type: 'load', spec: explicitSpec(), settings: settingsOf({}), keepFactors: false });
+    const id = h.send({ type: 'compareVariants', configs, iterations: 50 });
+    h.send({ type: 'cancel', target: id });
+    await h.until(() => h.replies.some((r) => r.id === id && r.type === 'error'));
+    expect(h.replies.find((r) => r.id === id && r.type === 'error')).toMatchObject({ cancelled: true });
+    expect(h.replies.some((r) => r.type === 'variantCurves')).toBe(false);
+  });
+});
