@@ -106,7 +106,7 @@ export function VariantChart({
 /** The legend: each model's line as drawn (colour, dash, marker) and its name. */
 export function VariantLegend({ names }: { names: string[] }) {
   return (
-    <ul className="cv-legend" aria-label="Legend">
+    <ul className="cv-legend" aria-label="Compared models">
       {names.map((name, k) => {
         const style = COMPARE_STYLES[k % COMPARE_STYLES.length]!;
         return (

@@ -9,6 +9,7 @@ import { Tex, texNumber } from '../common/Tex';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
 import { dotProductTex, dotProductText } from './explainMath';
+import { BiasReadout } from '../Factors/BiasReadout';
 
 /** "+ 0.25" or "- 0.25" for a term of a sum. */
 function signed(x: number): string {
@@ -25,6 +26,12 @@ export function HoverExplain() {
         Point at or tap a cell of <Tex math="UV^\top" /> or R to see{' '}
         <Tex math={entry?.biases ? '\\hat r_{ij} = \\mu + b_i + c_j + u_i^\\top v_j' : '\\hat r_{ij} = u_i^\\top v_j'} />. Dashed:{' '}
         {data.mode === 'implicit' ? 'where p = 0' : 'where R has ?'}.
+        {entry?.biases && (
+          <>
+            {' '}
+            <BiasReadout biases={entry.biases} className="he-biases" />
+          </>
+        )}
       </div>
     );
   }

@@ -5,7 +5,6 @@
  * Sizes come from the page's layout (the lab's stage) or, in a lesson, from the width.
  */
 import { useMemo } from 'react';
-import type { Biases } from '../../core';
 import { createPortal } from 'react-dom';
 import { useLab } from '../../state/LabContext';
 import { cellAt, isHeldOut, itemLabels } from '../common/labAccess';
@@ -14,6 +13,7 @@ import { ScrollRegion } from '../common/ScrollRegion';
 import { useElementWidth } from '../common/useElementWidth';
 import { Heatmap } from '../Heatmap/Heatmap';
 import { LABEL_H, VT_LABELS_W, type ProductFit } from '../Stage/stageLayout';
+import { BiasReadout } from './BiasReadout';
 import { FactorLegends } from './FactorLegends';
 import { useProductModel } from './useProductModel';
 import './FactorProduct.css';
@@ -228,20 +228,6 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
       </ScrollRegion>
       {legendsInto && legendBlock ? createPortal(legendBlock, legendsInto) : null}
     </div>
-  );
-}
-
-/** The biases variant's μ and the range of b and c, under the product (each cell's own in the hover readout). */
-function BiasReadout({ biases }: { biases: Biases }) {
-  const range = (x: Float64Array) =>
-    x.length
-      ? `${x.reduce((a, v) => Math.min(a, v), Infinity).toFixed(2)} to ${x.reduce((a, v) => Math.max(a, v), -Infinity).toFixed(2)}`
-      : '—';
-  return (
-    <span className="fp-sub fp-biases" aria-label="Biases">
-      μ = {biases.mu.toFixed(3)} (the mean training rating) · user biases b from {range(biases.user)} · item biases c from{' '}
-      {range(biases.item)}
-    </span>
   );
 }
 
