@@ -220,6 +220,46 @@ export interface VariantCurve {
   loss: number[];
 }
 
+/** Progress of a comparison: iterations done over all configs. */
+export interface CurveProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * {@link variantCurves} on any problem (explicit or implicit), as a generator that yields after
+ * every ALS iteration, so a worker can report progress and take a cancel between them. Every
+ * config starts from the same seeded factors; held-out RMSE is against the rating (explicit) or
+ * against p = [r > 0] (implicit), NaN when `test` is empty.
+ */
+export function* variantCurveSteps(
+  problem: Problem,
+  test: Ratings | null,
+  configs: readonly CurveConfig[],
+  options: { iterations: number; seed: number; initScale: number },
+): Generator<CurveProgress, VariantCurve[], void> {
+  const R = problem.mode === 'explicit' ? problem.R : problem.data.pattern;
+  const total = configs.length * options.iterations;
+  const heldOutOf = (F: ReturnType<typeof initFactors>) => (test && test.nnz > 0 ? heldOutRmse(problem, test, F) : Number.NaN);
+  const out: VariantCurve[] = [];
+  let done = 0;
+  for (const config of configs) {
+    const F = initFactors(R.m, R.n, config.factors, { seed: options.seed, scale: options.initScale });
+    const als = resolveAls(config.als);
+    prepareFactors(problem, F, als.variant);
+    const heldOut = [heldOutOf(F)];
+    const loss = [lossParts(problem, F, als).total];
+    for (let t = 0; t < options.iterations; t++) {
+      alsStep(problem, F, als);
+      heldOut.push(heldOutOf(F));
+      loss.push(lossParts(problem, F, als).total);
+      yield { done: ++done, total };
+    }
+    out.push({ label: config.label, heldOut, loss });
+  }
+  return out;
+}
+
 /**
  * Variants side by side on the same split: each config is fitted by ALS on `train` from the same
  * seeded start, and its held-out RMSE (and own objective) is recorded after every iteration, for
@@ -231,18 +271,9 @@ export function variantCurves(
   configs: readonly CurveConfig[],
   options: { iterations: number; seed: number; initScale: number },
 ): VariantCurve[] {
-  const problem = explicitProblem(train);
-  return configs.map((config) => {
-    const F = initFactors(train.m, train.n, config.factors, { seed: options.seed, scale: options.initScale });
-    const als = resolveAls(config.als);
-    prepareFactors(problem, F, als.variant);
-    const heldOut = [heldOutRmse(problem, test, F)];
-    const loss = [lossParts(problem, F, als).total];
-    for (let t = 0; t < options.iterations; t++) {
-      alsStep(problem, F, als);
-      heldOut.push(heldOutRmse(problem, test, F));
-      loss.push(lossParts(problem, F, als).total);
-    }
-    return { label: config.label, heldOut, loss };
-  });
+  const steps = variantCurveSteps(explicitProblem(train), test, configs, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

@@ -60,7 +60,8 @@ function resumeFromCursor(ctx: LabContext): void {
   const entry = timeline[cursor]!;
   const kept = timeline.slice(0, cursor + 1);
   ctx.set({ timeline: kept, cursor: null });
-  if (entry.U && entry.V) ctx.client.send({ type: 'restore', U: entry.U.slice(), V: entry.V.slice(), step: entry.step });
+  if (entry.U && entry.V)
+    ctx.client.send({ type: 'restore', U: entry.U.slice(), V: entry.V.slice(), step: entry.step, biases: entry.biases ?? null });
   else {
     // This step's factors were dropped to save memory: re-run the actions that led to it.
     ctx.client.send({ type: 'replay', actions: runActions(kept) });

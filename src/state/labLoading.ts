@@ -39,7 +39,14 @@ export function sendData(ctx: LabContext, keepFactors: boolean): void {
 export function sendRun(ctx: LabContext, run: RunRecord | undefined): void {
   if (!run) return;
   if (run.actions.length > 0) ctx.client.send({ type: 'replay', actions: run.actions });
-  if (run.U && run.V) ctx.client.send({ type: 'restore', U: run.U.slice(), V: run.V.slice(), step: run.actions.length });
+  if (run.U && run.V)
+    ctx.client.send({
+      type: 'restore',
+      U: run.U.slice(),
+      V: run.V.slice(),
+      step: run.actions.length,
+      biases: run.biases ?? null,
+    });
 }
 
 export function stopPlaying(ctx: LabContext): void {

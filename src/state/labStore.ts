@@ -8,7 +8,7 @@
  * timeline in timeline.ts and the undo history in undoHistory.ts.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Dataset, Side, SingularRow } from '../core';
+import type { Biases, Dataset, Side, SingularRow } from '../core';
 import type { RunAction } from '../worker/actions';
 import { LabClient } from '../worker/client';
 import type { DatasetRecipe, ModelSettings } from '../worker/protocol';
@@ -50,6 +50,8 @@ export interface RunRecord {
   actions: RunAction[];
   U?: Float64Array;
   V?: Float64Array;
+  /** The biases variant's μ, b and c at the end of the run (with U and V). */
+  biases?: Biases;
 }
 
 /** A data set being built or opened: what, and how far. */

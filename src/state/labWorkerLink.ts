@@ -72,7 +72,13 @@ function onRestarted(link: Link, reason: string): void {
   sendData(ctx, false);
   if (latest?.U && latest.V && latest === state.timeline[state.timeline.length - 1]) {
     link.resuming = true;
-    ctx.client.send({ type: 'restore', U: latest.U.slice(), V: latest.V.slice(), step: latest.step });
+    ctx.client.send({
+      type: 'restore',
+      U: latest.U.slice(),
+      V: latest.V.slice(),
+      step: latest.step,
+      biases: latest.biases ?? null,
+    });
   } else sendRun(ctx, { actions: runActions(state.timeline) });
 }
 

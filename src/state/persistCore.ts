@@ -87,6 +87,7 @@ export function sharedLabOf(state: SharedState, maxFactors: number): SharedLab {
   ) {
     run.U = last.U;
     run.V = last.V;
+    if (last.biases) run.biases = last.biases;
   }
   return { source: source(state), settings: { ...settings }, run };
 }

@@ -21,6 +21,7 @@
  *   d=2&lambda=0.1&alpha=10&seed=1&init=0.5&solver=als&eta=0.01    the model settings
  *   run=ui*3.U0                       the actions since initialisation (see worker/actions.ts)
  *   U=…&V=…                           the factors the run ended with: float64 little-endian, base64url
+ *   B=…                               with them, the biases variant's μ, b₁…b_m, c₁…c_n (the same bytes)
  *
  * Numbers are written with JavaScript's shortest round-tripping form, so they decode to the
  * same doubles; the factors are written as their bytes for the same reason. Decoding checks
@@ -119,8 +120,11 @@ export function encodeLab(lab: SharedLab, options: EncodeOptions = {}): string {
   const parts = [`v=${FORMAT_VERSION}`, ...encodeSource(source), ...encodeSettings(settings)];
   if (run.actions.length > 0) parts.push(`run=${encodeRun(run.actions)}`);
   const maxFactors = options.maxFactors ?? URL_FACTOR_LIMIT;
-  if (run.U && run.V && run.U.length + run.V.length <= maxFactors)
+  if (run.U && run.V && run.U.length + run.V.length <= maxFactors) {
     parts.push(`U=${encodeFloats(run.U)}`, `V=${encodeFloats(run.V)}`);
+    const b = run.biases;
+    if (b) parts.push(`B=${encodeFloats(Float64Array.from([b.mu, ...b.user, ...b.item]))}`);
+  }
   return parts.join('&');
 }
 
@@ -143,6 +147,7 @@ const KNOWN_KEYS = new Set([
   'run',
   'U',
   'V',
+  'B',
 ]);
 /** Values that are not labels may arrive percent-encoded (some chat tools escape `?`, `;` or `*`). */
 const LABEL_KEYS = new Set(['users', 'items', 'dataset', 'titles', 'genres']);
@@ -246,6 +251,17 @@ function decodeFactors(fields: Map<string, string>, run: RunRecord, d: number | 
     if (bad >= 0) fail(`its factor matrix ${name} has a value that is not a finite number (row ${Math.floor(bad / d) + 1})`, 'U');
     run[name] = values;
   }
+  const bText = fields.get('B');
+  if (bText === undefined) return;
+  const b = decodeFloats(bText);
+  if (!b) fail('its biases are damaged (they are not whole base64 numbers)', 'B');
+  if (b.length !== 1 + m + n)
+    fail(
+      `its biases have ${plural(b.length, 'number')}, but μ and one bias for each of ${plural(m, 'user')} and ${plural(n, 'item')} need ${1 + m + n}`,
+      'B',
+    );
+  if (!b.every(Number.isFinite)) fail('its biases have a value that is not a finite number', 'B');
+  run.biases = { mu: b[0]!, user: b.slice(1, 1 + m), item: b.slice(1 + m) };
 }
 
 function decodeFields(fields: Map<string, string>): SharedLab {
@@ -297,6 +313,7 @@ export function decodeLab(text: string): DecodeResult {
 const PART_NAMES: Record<string, string> = {
   run: 'its run',
   U: 'its factors U and V',
+  B: 'its biases',
   held: 'its held-out cells',
   titles: 'its titles',
   genres: 'its genres',
@@ -341,6 +358,7 @@ export function decodeLabLenient(text: string): LenientResult {
       if (key === 'U' || key === 'd') {
         fields.delete('U');
         fields.delete('V');
+        fields.delete('B');
       }
     }
   }

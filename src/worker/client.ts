@@ -9,7 +9,7 @@
  * what was pending and tells its subscribers with a `restarted` reply, so that the store
  * can send R and the run again.
  */
-import type { ConfidenceComparison, Dataset, SolveTrace, SweepOptions } from '../core';
+import type { Biases, ConfidenceComparison, CurveConfig, Dataset, SolveTrace, SweepOptions, VariantCurve } from '../core';
 import { createDispatcher } from './dispatcher';
 import type {
   DatasetRecipe,
@@ -65,7 +65,7 @@ export interface ClientOptions {
   longPatienceMs?: number;
 }
 
-const LONG_REQUESTS: ReadonlySet<Request['type']> = new Set(['sweep', 'compareConfidence', 'buildDataset']);
+const LONG_REQUESTS: ReadonlySet<Request['type']> = new Set(['sweep', 'compareConfidence', 'buildDataset', 'compareVariants']);
 
 /** A data-set build in progress: its result, and a way to stop it. */
 export interface BuildHandle {
@@ -166,9 +166,9 @@ export class LabClient {
   async trace(
     side: 'users' | 'items',
     index: number,
-    factors: { U: Float64Array; V: Float64Array } | null = null,
+    factors: { U: Float64Array; V: Float64Array; biases?: Biases | null } | null = null,
   ): Promise<SolveTrace> {
-    const copy = factors ? { U: factors.U.slice(), V: factors.V.slice() } : null;
+    const copy = factors ? { U: factors.U.slice(), V: factors.V.slice(), biases: factors.biases ?? null } : null;
     const reply = await this.ask({ type: 'trace', side, index, factors: copy }).reply;
     if (reply.type !== 'trace') throw LabClient.unexpected(reply);
     return reply.trace;
@@ -206,6 +206,29 @@ export class LabClient {
       throw error;
     });
     return { id, result, cancel: () => this.send({ type: 'cancel', target: id }) };
+  }
+
+  /**
+   * Model variants side by side on the lab's data (see core variantCurveSteps): progress through
+   * `onProgress`; a cancelled comparison rejects with `cancelled: true`.
+   */
+  compareVariants(
+    configs: CurveConfig[],
+    iterations: number,
+    onProgress?: (done: number, total: number) => void,
+  ): { result: Promise<{ curves: VariantCurve[]; heldOut: number }>; cancel(): void } {
+    const { id, reply } = this.ask({ type: 'compareVariants', configs, iterations }, (r) => {
+      if (r.type !== 'progress') return false;
+      onProgress?.(r.done, r.total);
+      return true;
+    });
+    const result = reply.then((r) => {
+      if (r.type === 'variantCurves') return { curves: r.curves, heldOut: r.heldOut };
+      const error = LabClient.unexpected(r) as Error & { cancelled?: boolean };
+      if (r.type === 'error' && r.cancelled) error.cancelled = true;
+      throw error;
+    });
+    return { result, cancel: () => this.send({ type: 'cancel', target: id }) };
   }
 
   private receive(reply: Reply): void {

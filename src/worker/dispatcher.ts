@@ -121,6 +121,36 @@ class Dispatcher {
     }
   }
 
+  /** Runs a variant comparison, yielding to messages between iterations (so Cancel and the lab stay live). */
+  private async compareVariants(request: RequestOf<'compareVariants'>, id: number, generation: number): Promise<void> {
+    const state = { cancelled: false };
+    this.builds.set(id, state);
+    try {
+      const { heldOut, steps } = this.engine.compareVariants(request.configs, request.iterations);
+      let last = 0;
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          this.reply(request, { type: 'variantCurves', id, generation, curves: next.value, heldOut });
+          return;
+        }
+        const now = performance.now();
+        if (now - last > 100) {
+          last = now;
+          const { done, total } = next.value;
+          this.reply(request, { type: 'progress', id, generation, phase: 'fitting the variants', done, total });
+        }
+        await yieldToMessages();
+        if (state.cancelled) throw new BuildCancelled();
+      }
+    } catch (error) {
+      const cancelled = error instanceof BuildCancelled;
+      this.reply(request, { type: 'error', id, generation, message: messageOf(error), ...(cancelled ? { cancelled } : {}) });
+    } finally {
+      this.builds.delete(id);
+    }
+  }
+
   /** The model's commands: each answered with the snapshots it led to. */
   private model(request: Request, id: number, generation: number): boolean {
     const e = this.engine;
@@ -145,7 +175,7 @@ class Dispatcher {
         return true;
       case 'restore':
         this.stop('restore');
-        send([e.restore(request.U, request.V, request.step, generation)]);
+        send([e.restore(request.U, request.V, request.step, generation, request.biases ?? null)]);
         return true;
       case 'replay':
         this.stop('replay');
@@ -195,6 +225,9 @@ class Dispatcher {
         break;
       case 'buildDataset':
         void this.build(request, id, generation);
+        break;
+      case 'compareVariants':
+        void this.compareVariants(request, id, generation);
         break;
       case 'cancel': {
         const target = this.builds.get(request.target);

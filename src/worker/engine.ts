@@ -5,15 +5,24 @@
 import {
   alsHalfStep,
   assertFactorCount,
+  cloneFactors,
   compareConfidence,
   evenSample,
+  globalMean,
   gradientStep,
   initFactors,
   metrics,
   predictGrid,
+  prepareFactors,
   solveRows,
   sweepHyperparameter,
   traceSolve,
+  variantCurveSteps,
+  type CurveConfig,
+  type CurveProgress,
+  type VariantCurve,
+  type AlsOptions,
+  type Biases,
   type ConfidenceComparison,
   type Factors,
   type Problem,
@@ -25,6 +34,7 @@ import {
   type SweepPoint,
 } from '../core';
 import type { RunAction } from './actions';
+import { effectiveAls } from './modelOptions';
 import { problemOf, ratingsOfRows } from './problemOf';
 import {
   LARGE_PRODUCT,
@@ -74,6 +84,7 @@ export class LabEngine {
     this.rebuildProblem();
     if (keepFactors && oldF && previous && oldF.d === settings.factors) {
       this.F = carryOver(oldF, previous, spec, settings);
+      this.shapeForVariant(oldF.biases ?? null, previous);
       return this.snapshot(generation, 'update', null, [], null, null);
     }
     const note = keepFactors && oldF && oldF.d !== settings.factors ? dChangeNote(oldF.d, settings.factors) : null;
@@ -84,11 +95,35 @@ export class LabEngine {
     ({ problem: this.problem, test: this.test } = problemOf(this.spec!, this.settings!.alpha));
   }
 
+  /** The options every half-step, trace and objective of the run uses (see effectiveAls). */
+  private als(): AlsOptions {
+    return effectiveAls(this.settings!, this.problem!.mode);
+  }
+
+  /**
+   * Gives the factors the running variant's shape: μ and zero biases when biases are switched on
+   * (`carried`: biases of an earlier model whose surviving users and items keep theirs), none otherwise.
+   */
+  private shapeForVariant(carried: Biases | null = null, before: ProblemSpec | null = null): void {
+    const F = this.F!;
+    const variant = this.als().variant;
+    if (carried && before && variant === 'biases') {
+      F.biases = {
+        mu: globalMean(this.problem!),
+        user: carryRows(this.spec!.userIds, before.userIds, carried.user),
+        item: carryRows(this.spec!.itemIds, before.itemIds, carried.item),
+      };
+      return;
+    }
+    prepareFactors(this.problem!, F, variant);
+  }
+
   /** Random U and V from the seed: step 0 of a run. */
   init(generation: number, note: string | null = null): Snapshot {
     const spec = this.spec!;
     const s = this.settings!;
     this.F = initFactors(spec.m, spec.n, s.factors, { seed: s.seed, scale: s.initScale });
+    this.shapeForVariant();
     this.step = 0;
     this.actions = [];
     this.history = [];
@@ -105,10 +140,21 @@ export class LabEngine {
       return this.init(generation, dChangeNote(before.factors, settings.factors));
     }
     if (settings.alpha !== before.alpha && this.spec!.mode === 'implicit') this.rebuildProblem();
-    const note =
-      settings.seed !== before.seed || settings.initScale !== before.initScale
-        ? 'The new seed and initial scale apply at the next reset.'
-        : null;
+    // A new variant, like a new λ, applies at once to the current U and V: biases start at zero around μ.
+    const mode = this.problem!.mode;
+    const variantBefore = effectiveAls(before, mode).variant;
+    const variantNow = effectiveAls(settings, mode).variant;
+    if (variantNow !== variantBefore) this.shapeForVariant();
+    const notes: string[] = [];
+    if (settings.seed !== before.seed || settings.initScale !== before.initScale)
+      notes.push('The new seed and initial scale apply at the next reset.');
+    if (variantNow === 'biases' && variantBefore !== 'biases')
+      notes.push(
+        `Biases switched on: μ = ${this.F!.biases!.mu.toFixed(3)} (the mean training rating), every bᵢ and cⱼ starts at 0; the next half-step fits them with U and V.`,
+      );
+    if (variantBefore === 'biases' && variantNow !== 'biases')
+      notes.push('Biases switched off: μ, b and c are dropped and r̂ = uᵢᵀvⱼ again; U and V carry on as they are.');
+    const note = notes.length > 0 ? notes.join(' ') : null;
     return this.snapshot(generation, 'update', null, [], null, note);
   }
 
@@ -141,7 +187,7 @@ export class LabEngine {
   }
 
   /** Puts given factors back (scrubbing the timeline, or a shared link). */
-  restore(U: Float64Array, V: Float64Array, step: number, generation: number): Snapshot {
+  restore(U: Float64Array, V: Float64Array, step: number, generation: number, biases: Biases | null = null): Snapshot {
     const F = this.F!;
     if (U.length !== F.U.length || V.length !== F.V.length) {
       throw new RangeError(`The restored U and V do not fit: expected ${F.m}×${F.d} and ${F.n}×${F.d}.`);
@@ -150,6 +196,13 @@ export class LabEngine {
       throw new RangeError('The restored U and V contain a value that is not a finite number.');
     F.U.set(U);
     F.V.set(V);
+    if (biases && biases.user.length === F.m && biases.item.length === F.n && this.als().variant === 'biases')
+      F.biases = { mu: biases.mu, user: biases.user.slice(), item: biases.item.slice() };
+    else {
+      // Restored without biases (or into another variant): the variant's shape, biases from zero.
+      delete F.biases;
+      this.shapeForVariant();
+    }
     this.step = step;
     this.actions = this.actions.slice(0, step);
     this.history = this.history.slice(0, step + 1);
@@ -175,23 +228,32 @@ export class LabEngine {
   }
 
   private halfStepAls(side: Side, generation: number): Snapshot {
-    const result = alsHalfStep(this.problem!, this.F!, side, this.settings!.lambda);
+    const result = alsHalfStep(this.problem!, this.F!, side, this.als());
     this.step++;
     this.actions.push({ kind: 'als', side });
     return this.snapshot(generation, side, side, result.singular, null, null);
   }
 
   /** The closed-form solve of one row, on the current factors or on given ones (a scrubbed-back step). */
-  trace(side: Side, index: number, factors: { U: Float64Array; V: Float64Array } | null = null): SolveTrace {
+  trace(
+    side: Side,
+    index: number,
+    factors: { U: Float64Array; V: Float64Array; biases?: Biases | null } | null = null,
+  ): SolveTrace {
     const F = this.F!;
-    const at =
-      factors && factors.U.length === F.U.length && factors.V.length === F.V.length ? { ...F, U: factors.U, V: factors.V } : F;
-    return traceSolve(this.problem!, at, side, index, this.settings!.lambda);
+    let at = F;
+    if (factors && factors.U.length === F.U.length && factors.V.length === F.V.length) {
+      at = { m: F.m, n: F.n, d: F.d, U: factors.U, V: factors.V };
+      // A scrubbed-back step explains itself with its own biases (or, without them, the current ones).
+      const biases = factors.biases ?? F.biases;
+      if (biases) at.biases = biases;
+    }
+    return traceSolve(this.problem!, at, side, index, this.als());
   }
 
   /** Solves one row only (the solve explorer's last step: write u_i into U). */
   solveRow(side: Side, index: number, generation: number): Snapshot {
-    const result = solveRows(this.problem!, this.F!, side, this.settings!.lambda, [index]);
+    const result = solveRows(this.problem!, this.F!, side, this.als(), [index]);
     this.step++;
     this.actions.push({ kind: 'row', side, index });
     return this.snapshot(generation, 'row', side, result.singular, null, null, index);
@@ -229,6 +291,28 @@ export class LabEngine {
     });
   }
 
+  /**
+   * Variants side by side on the lab's training data and held-out cells, each from the lab's seeded
+   * start (d, seed, σ₀ of the settings), without touching the run: a generator that yields after
+   * every iteration (see core variantCurveSteps).
+   */
+  compareVariants(
+    configs: readonly CurveConfig[],
+    iterations: number,
+  ): { heldOut: number; steps: Generator<CurveProgress, VariantCurve[], void> } {
+    if (!this.ready) throw new Error('There is no model to compare yet.');
+    if (!Number.isInteger(iterations) || iterations < 1 || iterations > 200)
+      throw new RangeError(`The comparison runs 1 to 200 iterations (got ${iterations}).`);
+    const s = this.settings!;
+    const heldOut = this.test?.nnz ?? 0;
+    const steps = variantCurveSteps(this.problem!, this.test, configs, {
+      iterations,
+      seed: s.seed,
+      initScale: s.initScale,
+    });
+    return { heldOut, steps };
+  }
+
   /** Whether the last full step changed the loss by less than the tolerance (relative). */
   converged(): boolean {
     const h = this.history;
@@ -249,7 +333,7 @@ export class LabEngine {
     row: number | null = null,
   ): Snapshot {
     const F = this.F!;
-    const m = metrics(this.problem!, F, this.settings!.lambda, this.test);
+    const m = metrics(this.problem!, F, this.als(), this.test);
     if (kind !== 'update') this.lastKind = kind;
     if (kind === 'init' || kind === 'users' || kind === 'items' || kind === 'row' || kind === 'gd') this.history.push(m.total);
     return {
@@ -262,6 +346,7 @@ export class LabEngine {
       d: F.d,
       U: F.U.slice(),
       V: F.V.slice(),
+      biases: F.biases ? cloneFactors(F).biases! : null,
       metrics: m,
       singular,
       diverged,
@@ -279,6 +364,17 @@ export function sweepSpec(spec: ProblemSpec, options: SweepOptions): { points: S
 
 function dChangeNote(from: number, to: number): string {
   return `d changed from ${from} to ${to}: U and V change shape (m×${from} → m×${to}), so the run cannot continue and the model was re-initialised.`;
+}
+
+/** Per-row values (biases) for new ids: kept for ids that survive (matched by label, else by position), 0 for new ones. */
+function carryRows(ids: readonly string[], oldIds: readonly string[], from: Float64Array): Float64Array {
+  const out = new Float64Array(ids.length);
+  const index = new Map(oldIds.map((id, r) => [id, r]));
+  ids.forEach((id, r) => {
+    const o = index.get(id) ?? (ids.length === oldIds.length ? r : undefined);
+    if (o !== undefined) out[r] = from[o]!;
+  });
+  return out;
 }
 
 /**
@@ -310,5 +406,7 @@ export function productSample(snapshot: Snapshot): ProductSample | null {
   if (!U || !V || m * n <= LARGE_PRODUCT) return null;
   const rows = evenSample(m, PRODUCT_SAMPLE.rows);
   const cols = evenSample(n, PRODUCT_SAMPLE.cols);
-  return { rows, cols, values: predictGrid({ m, n, d, U, V }, rows, cols) };
+  const F: Factors = { m, n, d, U, V };
+  if (snapshot.biases) F.biases = snapshot.biases;
+  return { rows, cols, values: predictGrid(F, rows, cols) };
 }

@@ -19,7 +19,7 @@ import type {
   SweepPoint,
 } from '../core';
 import type { RunAction } from './actions';
-import type { AlsOptions, NewUserRow, RowSolver, Variant } from '../core';
+import type { AlsOptions, Biases, CurveConfig, NewUserRow, RowSolver, Variant, VariantCurve } from '../core';
 import type { FileRecipe } from './fileDataset';
 import type { MovieTweetingsCut } from './movieTweetingsDataset';
 
@@ -101,6 +101,11 @@ export interface Snapshot {
   /** The factors after the action; null for the earlier steps of a batch played at full speed. */
   U: Float64Array | null;
   V: Float64Array | null;
+  /**
+   * The biases variant's μ, bᵢ and cⱼ (r̂ = μ + bᵢ + cⱼ + uᵢᵀvⱼ), kept with U and V; absent or null
+   * for the other variants (r̂ = uᵢᵀvⱼ).
+   */
+  biases?: Biases | null;
   /** For large models (m·n above LARGE_PRODUCT), UVᵀ at the rows and columns a heatmap draws; null otherwise. */
   product: ProductSample | null;
   metrics: Metrics;
@@ -137,14 +142,16 @@ export type Request =
   | { type: 'settings'; settings: ModelSettings }
   | { type: 'play'; delayMs: number; maxSteps: number }
   | { type: 'pause' }
-  | { type: 'restore'; U: Float64Array; V: Float64Array; step: number }
+  | { type: 'restore'; U: Float64Array; V: Float64Array; step: number; biases?: Biases | null }
   | { type: 'solveRow'; side: Side; index: number }
-  | { type: 'trace'; side: Side; index: number; factors: { U: Float64Array; V: Float64Array } | null }
+  | { type: 'trace'; side: Side; index: number; factors: { U: Float64Array; V: Float64Array; biases?: Biases | null } | null }
   | { type: 'compareConfidence'; alpha: number; iterations: number }
   | { type: 'replay'; actions: RunAction[] }
   | { type: 'sweep'; spec: ProblemSpec; options: SweepOptions }
   | { type: 'buildDataset'; recipe: DatasetRecipe }
-  | { type: 'cancel'; target: number };
+  | { type: 'cancel'; target: number }
+  /** Model variants side by side on the lab's data and held-out cells, from the lab's seeded start (cancel: `cancel`). */
+  | { type: 'compareVariants'; configs: CurveConfig[]; iterations: number };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -186,6 +193,13 @@ export interface StoppedReply extends ReplyBase {
   type: 'stopped';
   reason: string;
 }
+/** The curves of a variant comparison: one per config, in order. */
+export interface VariantCurvesReply extends ReplyBase {
+  type: 'variantCurves';
+  curves: VariantCurve[];
+  /** Held-out cells the held-out RMSE was measured on (0: nothing held out). */
+  heldOut: number;
+}
 /** A request that needs no other answer (pause when not playing, cancel). */
 export interface AckReply extends ReplyBase {
   type: 'ack';
@@ -219,6 +233,7 @@ export interface ReplyMap {
   sweep: SweepReply;
   buildDataset: DatasetReply | ProgressReply;
   cancel: AckReply;
+  compareVariants: VariantCurvesReply | ProgressReply;
 }
 
 /** The replies a request may get. */

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import type { ModelSettings } from '../../worker/protocol';
 import { Tex } from '../common/Tex';
+import { VariantSettings } from './VariantSettings';
 
 interface FieldSpec {
   key: keyof ModelSettings;
@@ -152,6 +153,7 @@ export function SettingsPanel({ only }: SettingsPanelProps) {
           </span>
         </div>
       )}
+      {(!only || only.includes('variant')) && <VariantSettings />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { forwardRef, lazy, Suspense, useId, useRef, useState, type KeyboardEvent
 import { useLab } from '../../state/LabContext';
 import { PanelBoundary } from '../common/PanelBoundary';
 import { LossChart } from '../LossChart/LossChart';
+import { CompareVariants } from '../Compare/CompareVariants';
 import { Timeline } from '../Timeline/Timeline';
 
 // The loss tab is open at first; the others load when first opened (a lighter first load).
@@ -41,6 +42,7 @@ function content(id: ExploreTab): ReactNode {
         <>
           <LossChart />
           <Timeline />
+          <CompareVariants />
         </>
       );
     case 'solve':

@@ -13,6 +13,7 @@ import { ScrollRegion } from '../common/ScrollRegion';
 import { useElementWidth } from '../common/useElementWidth';
 import { Heatmap } from '../Heatmap/Heatmap';
 import { LABEL_H, VT_LABELS_W, type ProductFit } from '../Stage/stageLayout';
+import { BiasReadout } from './BiasReadout';
 import { FactorLegends } from './FactorLegends';
 import { useProductModel } from './useProductModel';
 import './FactorProduct.css';
@@ -199,17 +200,26 @@ export function FactorProduct({ maxCell = 64, legends = true, legendsInto, fit, 
               highlightCols={p.selectedItem}
               describe={(i, j, v) => {
                 const r = cellAt(data, i, j);
-                const who = `r̂(${data.userIds[i]}, ${itemLabels(data)[j]}) = ${v.toFixed(2)}`;
+                const b = p.biases;
+                const parts = b
+                  ? ` (μ ${b.mu.toFixed(2)} + bᵢ ${b.user[i]!.toFixed(2)} + cⱼ ${b.item[j]!.toFixed(2)} + uᵢᵀvⱼ)`
+                  : '';
+                const who = `r̂(${data.userIds[i]}, ${itemLabels(data)[j]}) = ${v.toFixed(2)}${parts}`;
                 if (r === null) return `${who}: prediction for an unknown rating`;
                 return `${who}; known r = ${r}, residual r − r̂ = ${(r - v).toFixed(2)}${isHeldOut(data, i, j) ? ' (held out)' : ''}`;
               }}
             />
             {captions && (
               <figcaption>
-                <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                {p.biases ? (
+                  <Tex math={`\\hat r_{ij} = \\mu + b_i + c_j + u_i^\\top v_j,\\ \\hat R \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                ) : (
+                  <Tex math={`\\hat R = U V^\\top \\in \\mathbb{R}^{${m}\\times ${n}}`} />
+                )}
                 <span className="fp-sub">
                   {implicit ? 'dashed, bold: scores where p = 0 (the candidates)' : 'dashed, bold: predictions where R has ?'}
                 </span>
+                {p.biases && <BiasReadout biases={p.biases} />}
               </figcaption>
             )}
           </figure>

@@ -5,7 +5,7 @@
  * pointer lights up. A large UVᵀ (ML-100k: 1.6 M entries) is computed only where it is drawn.
  */
 import { useMemo } from 'react';
-import { evenSample, predictGrid, reconstruct } from '../../core';
+import { evenSample, predictGrid, reconstruct, type Factors } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { SPEEDS } from '../../state/labStore';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
@@ -74,12 +74,15 @@ export function useProductModel() {
   const sample = useMemo(() => (m * n > LARGE ? { rows: evenSample(m, 420), cols: evenSample(n, 640) } : null), [m, n]);
   // The worker sends a large model's UVᵀ already sampled; an older step scrubbed to is computed here.
   const product = entry?.product ?? null;
+  // The model's prediction: with the biases variant, μ + bᵢ + cⱼ + uᵢᵀvⱼ (core predict), not UVᵀ alone.
+  const biases = entry?.biases ?? null;
   const UVT = useMemo(() => {
     if (product && sample && product.values.length === sample.rows.length * sample.cols.length) return product.values;
     if (!U.values || !V.values || U.values.length !== m * d || V.values.length !== n * d) return null;
-    const F = { m, n, d, U: U.values, V: V.values };
+    const F: Factors = { m, n, d, U: U.values, V: V.values };
+    if (biases && biases.user.length === m && biases.item.length === n) F.biases = biases;
     return sample ? predictGrid(F, sample.rows, sample.cols) : reconstruct(F);
-  }, [product, U.values, V.values, m, n, d, sample]);
+  }, [product, U.values, V.values, m, n, d, sample, biases]);
 
   // One scale for U and V (they multiply each other), symmetric around 0 and covering both.
   const factorScale = useMemo(() => {
@@ -117,6 +120,7 @@ export function useProductModel() {
     U,
     VT,
     UVT,
+    biases,
     sample,
     factorScale,
     ratingScale,

@@ -1,6 +1,7 @@
 /**
- * The lecture's objective with its terms filled in live: the data term, the
- * regularisation term and their sum after the step on screen. Pointing at (or focusing)
+ * The objective of the model on screen with its terms filled in live: the data term, the
+ * regularisation term and their sum after the step on screen — the lecture's, ALS-WR's
+ * (λ per rating) or the biases variant's (μ + bᵢ + cⱼ + uᵢᵀvⱼ). Pointing at (or focusing)
  * a term lights up the cells it sums over in the factor views.
  */
 import { useId, useMemo } from 'react';
@@ -9,12 +10,34 @@ import { heldOutCount, knownCount } from '../../state/labData';
 import { Tex, texNumber } from '../common/Tex';
 import './ObjectivePanel.css';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
+import type { Variant } from '../../core';
+import { effectiveAls } from '../../worker/modelOptions';
 
 const DATA_TEX = {
   explicit: '\\sum_{(i,j)\\in\\Omega} \\big(r_{ij} - u_i^\\top v_j\\big)^2',
   implicit: '\\sum_{i=1}^{m}\\sum_{j=1}^{n} c_{ij}\\big(p_{ij} - u_i^\\top v_j\\big)^2',
+  biases: '\\sum_{(i,j)\\in\\Omega} \\big(r_{ij} - \\mu - b_i - c_j - u_i^\\top v_j\\big)^2',
 };
-const REG_TEX = '\\lambda\\Big(\\sum_{i} \\|u_i\\|^2 + \\sum_{j} \\|v_j\\|^2\\Big)';
+const REG_TEX: Record<Variant, string> = {
+  lecture: '\\lambda\\Big(\\sum_{i} \\|u_i\\|^2 + \\sum_{j} \\|v_j\\|^2\\Big)',
+  wr: '\\lambda\\Big(\\sum_{i} n_i\\|u_i\\|^2 + \\sum_{j} n_j\\|v_j\\|^2\\Big)',
+  biases: '\\lambda\\Big(\\sum_{i} \\|u_i\\|^2 + \\sum_{j} \\|v_j\\|^2 + \\sum_i b_i^2 + \\sum_j c_j^2\\Big)',
+};
+const REG_WORDS: Record<Variant, string> = {
+  lecture: 'Lambda times the squared norms of U and V.',
+  wr: 'Lambda times the squared norm of each row of U and V, each weighted by its number of ratings.',
+  biases: 'Lambda times the squared norms of U and V and of the user and item biases.',
+};
+
+const sumSquares = (x: Float64Array) => x.reduce((s, v) => s + v * v, 0);
+
+/** The regularisation's sum of norms, filled in: one number, or factors + biases for the biases variant. */
+function normsTex(variant: Variant, norms: number | null, biases: { user: Float64Array; item: Float64Array } | null): string {
+  if (norms === null) return '(\\ldots)';
+  if (variant !== 'biases' || !biases) return texNumber(norms, 4);
+  const b = sumSquares(biases.user) + sumSquares(biases.item);
+  return `(\\underbrace{${texNumber(norms - b, 4)}}_{U,\\,V} + \\underbrace{${texNumber(b, 4)}}_{b,\\,c})`;
+}
 
 /**
  * A term of the objective that lights up what it sums over while pointed at or focused.
@@ -63,10 +86,41 @@ function Term({
   );
 }
 
+/** What the variant's objective changes, with its numbers (μ for biases). */
+function VariantNote({ variant, mu, implicit }: { variant: Variant; mu: number | null; implicit: boolean }) {
+  if (variant === 'lecture') return null;
+  return (
+    <p className="obj-variant">
+      {variant === 'wr' ? (
+        <>
+          ALS-WR: <Tex math="n_i" /> is user i’s number of {implicit ? 'observed interactions' : 'ratings'} (
+          <Tex math="n_j" />, item j’s), so each half-step solves{' '}
+          <Tex
+            math={
+              implicit
+                ? 'u_i = (V^\\top C^i V + \\lambda n_i I)^{-1} V^\\top C^i p_i'
+                : 'u_i = (V_{\\Omega^i}^\\top V_{\\Omega^i} + \\lambda n_i I)^{-1} V_{\\Omega^i}^\\top r_{\\Omega^i}'
+            }
+          />
+          .
+        </>
+      ) : (
+        <>
+          Biases: <Tex math={`\\mu = ${mu === null ? '\\ldots' : texNumber(mu, 4)}`} /> is the mean training rating, fixed and not
+          regularised; the user biases <Tex math="b_i" /> and item biases <Tex math="c_j" /> are learned with U and V and
+          regularised by the same λ.
+        </>
+      )}
+    </p>
+  );
+}
+
 export function ObjectivePanel() {
   const entry = useDisplayEntry();
-  const lambda = useLab((s) => s.settings.lambda);
+  const settings = useLab((s) => s.settings);
+  const lambda = settings.lambda;
   const mode = useLab((s) => s.data.mode);
+  const variant = effectiveAls(settings, mode).variant;
   const data = useLab((s) => s.data);
   const heldOut = heldOutCount(data);
   // Counting the cells (1.6 M for ML-100k) belongs in a memo on the data, not in a selector run on every update.
@@ -78,25 +132,20 @@ export function ObjectivePanel() {
   return (
     <div className="objective-panel">
       <div className="obj-formula" aria-label="The objective">
-        <Tex math="\mathcal{L}(U,V) \;=\;" />
+        <Tex math={variant === 'biases' ? '\\mathcal{L}(U,V,b,c) \\;=\\;' : '\\mathcal{L}(U,V) \\;=\\;'} />
         <Term
-          tex={DATA_TEX[mode]}
+          tex={variant === 'biases' ? DATA_TEX.biases : DATA_TEX[mode]}
           which="data"
           name="data term"
           description={mode === 'explicit' ? 'Squared errors over the known ratings.' : 'Weighted squared errors over all pairs.'}
         />
         <Tex math="\;+\;" />
-        <Term
-          tex={REG_TEX}
-          which="regularization"
-          name="regularisation"
-          description="Lambda times the squared norms of U and V."
-        />
+        <Term tex={REG_TEX[variant]} which="regularization" name="regularisation" description={REG_WORDS[variant]} />
       </div>
       <div className="obj-numbers">
         <Tex
           block
-          math={`\\mathcal{L} = \\underbrace{${texNumber(dataTerm, 4)}}_{\\text{data}} + \\underbrace{${texNumber(lambda, 4)}\\times ${norms === null ? '(\\ldots)' : texNumber(norms, 4)}}_{\\text{regularisation} \\,=\\, ${texNumber(regularization, 4)}} = \\mathbf{${texNumber(total, 4)}}`}
+          math={`\\mathcal{L} = \\underbrace{${texNumber(dataTerm, 4)}}_{\\text{data}} + \\underbrace{${texNumber(lambda, 4)}\\times ${normsTex(variant, norms, entry.biases ?? null)}}_{\\text{regularisation} \\,=\\, ${texNumber(regularization, 4)}} = \\mathbf{${texNumber(total, 4)}}`}
         />
       </div>
       <div
@@ -112,6 +161,7 @@ export function ObjectivePanel() {
         regularisation {(100 - share * 100).toFixed(0)}% — after step {entry.step}. Point at a term to light up what it sums over:{' '}
         {mode === 'explicit' ? `the ${known} known training ratings` : 'every pair of UVᵀ'} or all of U and V.
       </p>
+      <VariantNote variant={variant} mu={entry.biases?.mu ?? null} implicit={mode === 'implicit'} />
       <dl className="obj-metrics">
         <div>
           <dt>train RMSE</dt>

@@ -13,6 +13,8 @@ import { MathjsCheck } from './MathjsCheck';
 import { ConfidenceComparison } from './ConfidenceComparison';
 import { notation } from './notation';
 import { useSolveTrace } from './useSolveTrace';
+import { CgPath, closedFormTex, VariantSolveNote, VariantStageNumbers } from './variantSolve';
+import { effectiveAls } from '../../worker/modelOptions';
 import './SolveExplorer.css';
 
 export interface SolveExplorerProps {
@@ -31,6 +33,8 @@ export function SolveExplorer(props: SolveExplorerProps) {
   const count = side === 'users' ? data.userIds.length : data.itemIds.length;
   const index = Math.min(selected?.index ?? props.index ?? 0, Math.max(0, count - 1));
   const implicit = data.mode === 'implicit';
+  const settings = useLab((s) => s.settings);
+  const running = effectiveAls(settings, data.mode);
   const stages = (implicit ? implicitStages : explicitStages)(notation(side));
   const [chosen, setStage] = useState(props.stage ?? 1);
   // Another kind of data may have fewer stages (implicit has 8, explicit 7): never show one past the last.
@@ -58,9 +62,7 @@ export function SolveExplorer(props: SolveExplorerProps) {
   }, [trace, side, index, stage, setFocus]);
   useEffect(() => () => setFocus(null), [setFocus]);
 
-  const formula = implicit
-    ? `${N.row} = \\big(${N.fixed}^\\top ${N.C} ${N.fixed} + \\lambda I\\big)^{-1} ${N.fixed}^\\top ${N.C}\\, ${N.p}`
-    : `\\hat ${N.row} = \\underbrace{\\big(${N.fixed}_{${N.omega}}^\\top ${N.fixed}_{${N.omega}} + \\lambda I\\big)^{-1}}_{d\\times d}\\;\\underbrace{${N.fixed}_{${N.omega}}^\\top}_{d\\times|${N.omega}|}\\;\\underbrace{r_{${N.omega}}}_{|${N.omega}|\\times 1}`;
+  const formula = closedFormTex(N, running.variant, implicit);
 
   return (
     <div className="solve-explorer">
@@ -96,6 +98,7 @@ export function SolveExplorer(props: SolveExplorerProps) {
       <div className="se-formula">
         <Tex block math={formula} />
       </div>
+      <VariantSolveNote variant={running.variant} solver={running.solver} steps={running.cgSteps} implicit={implicit} N={N} />
 
       <ol className="se-stages" aria-label="Stages of the solve">
         {stages.map((_, k) => (
@@ -120,6 +123,7 @@ export function SolveExplorer(props: SolveExplorerProps) {
             <h3 className="se-stage-title">
               {stage}. <Tex math={stages[stage - 1]!} /> — {N.who} {ids[index]}
             </h3>
+            <VariantStageNumbers trace={trace} stage={stage} N={N} />
             {trace.mode === 'explicit' ? (
               <ExplicitStage
                 trace={trace}
@@ -137,6 +141,7 @@ export function SolveExplorer(props: SolveExplorerProps) {
                 otherIds={side === 'users' ? data.itemIds : data.userIds}
               />
             )}
+            {stage === stages.length - 1 && <CgPath trace={trace} N={N} />}
             {stage >= stages.length - 1 && <MathjsCheck trace={trace} />}
           </>
         )}

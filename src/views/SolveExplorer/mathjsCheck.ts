@@ -13,9 +13,11 @@ export interface CheckResult {
 export async function checkWithMathjs(trace: SolveTrace): Promise<CheckResult | null> {
   if (!trace.solution) return null;
   const { add, identity, inv, multiply, transpose, diag, matrix } = await import('mathjs');
-  const d = trace.d;
+  // The system's size: d, or d + 1 for the biases variant (fixed rows [1, v_j], unknowns [b_i, u_i]).
+  const d = trace.size;
   const X = matrix(trace.fixedRows.map((r) => [...r]));
   const Xt = transpose(X);
+  // trace.lambda is the λ on this row's diagonal (ALS-WR: λ·nᵢ).
   const lambdaI = multiply(trace.lambda, identity(d));
   let value: unknown;
   if (trace.mode === 'explicit') {

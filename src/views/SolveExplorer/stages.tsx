@@ -301,11 +301,13 @@ function WriteStage({ trace, N }: { trace: SolveTrace; N: Notation }) {
   const solveRow = useLab((s) => s.solveRow);
   const cursor = useLab((s) => s.cursor);
   if (!trace.solution) return <p className="se-warn">This system is singular: there is nothing unique to write.</p>;
-  const moved = Math.max(...trace.solution.map((v, a) => Math.abs(v - trace.previous[a]!)));
+  // With conjugate gradient the half-step writes CG's last iterate, not the exact solution.
+  const written = trace.cg ? trace.cg.path[trace.cg.path.length - 1]!.x : trace.solution;
+  const moved = Math.max(...written.map((v, a) => Math.abs(v - trace.previous[a]!)));
   return (
     <>
       <Eq
-        math={`\\text{now: } ${N.row} = ${texColumn(trace.previous, 4)} \\quad\\longrightarrow\\quad \\hat ${N.row} = ${texColumn(trace.solution, 4)}`}
+        math={`\\text{now: } ${trace.bias ? `[\\text{bias}, ${N.row}]` : N.row} = ${texColumn(trace.previous, 4)} \\quad\\longrightarrow\\quad ${trace.cg ? `z_{${trace.cg.path.length - 1}}` : `\\hat ${N.row}`} = ${texColumn(written, 4)}`}
       />
       {moved < 1e-12 ? (
         <p>
@@ -314,7 +316,9 @@ function WriteStage({ trace, N }: { trace: SolveTrace; N: Notation }) {
         </p>
       ) : (
         <p>
-          Writing it lowers the objective (or leaves it unchanged): it is the exact minimiser over this row with the rest fixed.
+          {trace.cg
+            ? 'Writing it lowers the objective (or leaves it unchanged): each CG step lowers this row’s objective with the rest fixed, without reaching its exact minimiser.'
+            : 'Writing it lowers the objective (or leaves it unchanged): it is the exact minimiser over this row with the rest fixed.'}
         </p>
       )}
       <button type="button" className="primary" onClick={() => solveRow(trace.side, trace.index)}>

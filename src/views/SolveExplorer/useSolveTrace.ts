@@ -11,7 +11,8 @@ import { useDisplayEntry } from '../../state/useDisplayEntry';
 export function useSolveTrace(side: Side, index: number): { trace: SolveTrace | null; error: string | null } {
   const store = useLabStore();
   const entry = useDisplayEntry();
-  const lambda = useLab((s) => s.settings.lambda);
+  // λ, the variant and the row solve all change the closed form: a new one is fetched for each.
+  const settings = useLab((s) => s.settings);
   const data = useLab((s) => s.data);
   // While playing, the walk-through keeps the last solve: it explains one step, not a stream.
   const playing = useLab((s) => s.playing);
@@ -22,12 +23,12 @@ export function useSolveTrace(side: Side, index: number): { trace: SolveTrace | 
     if (index >= rows) return;
     let live = true;
     clientOf(store)
-      .trace(side, index, { U: entry.U, V: entry.V })
+      .trace(side, index, { U: entry.U, V: entry.V, biases: entry.biases ?? null })
       .then((trace) => live && setState({ trace, error: null }))
       .catch((error: Error) => live && setState({ trace: null, error: error.message }));
     return () => {
       live = false;
     };
-  }, [store, entry, side, index, lambda, data, playing]);
+  }, [store, entry, side, index, settings, data, playing]);
   return state;
 }
