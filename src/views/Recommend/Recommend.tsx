@@ -6,7 +6,10 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { recommendFor } from '../../core';
+import { useLab } from '../../state/LabContext';
+import { SimilarItems } from './SimilarItems';
 import { TopList } from './TopList';
+import { WhyPanel } from './WhyPanel';
 import { ratedItems, userModel } from './recommendData';
 import { useRecommendModel, type RecommendModel } from './useRecommendModel';
 import './Recommend.css';
@@ -16,6 +19,7 @@ export const TOP_CHOICES = [5, 10, 20] as const;
 export function Recommend() {
   const model = useRecommendModel();
   const [top, setTop] = useState<number>(10);
+  const [chosen, setChosen] = useState<number | null>(null);
   if (!model.ready)
     return (
       <div className="recommend">
@@ -31,18 +35,27 @@ export function Recommend() {
         </p>
       )}
       {model.optionsNote && <p className="rc-note">{model.optionsNote}</p>}
-      <UserTop model={model} top={top} onTop={setTop} />
+      <UserTop model={model} top={top} onTop={setTop} chosen={chosen} onChoose={setChosen} />
+      <SimilarItems F={model.F} labels={model.labels} top={top} initial={chosen ?? 0} />
     </div>
   );
 }
 
-function UserTop({ model, top, onTop }: { model: RecommendModel; top: number; onTop(n: number): void }) {
+interface UserTopProps {
+  model: RecommendModel;
+  top: number;
+  onTop(n: number): void;
+  chosen: number | null;
+  onChoose(item: number): void;
+}
+
+function UserTop({ model, top, onTop, chosen, onChoose }: UserTopProps) {
   const { data, F, user, labels, implicit, shared, alpha } = model;
   const headingId = useId();
   const userSelect = useId();
   const topSelect = useId();
-  const [chosen, setChosen] = useState<number | null>(null);
   const users = data.userIds;
+  const solveRow = useLab((s) => s.solveRow);
   // Thousands of options for MovieLens: built once per data set, not on every ALS step.
   const options = useMemo(
     () =>
@@ -91,9 +104,20 @@ function UserTop({ model, top, onTop }: { model: RecommendModel; top: number; on
           labels={labels}
           implicit={implicit}
           chosen={focus}
-          onChoose={setChosen}
+          onChoose={onChoose}
           empty={`${uid} ${implicit ? 'has interacted with' : 'has rated'} every item: there is nothing left to recommend.`}
         />
+        {focus !== null && (
+          <WhyPanel
+            one={one}
+            item={focus}
+            options={model.options}
+            labels={labels}
+            implicit={implicit}
+            who={uid}
+            onSolveRow={() => solveRow('users', user)}
+          />
+        )}
       </div>
     </section>
   );

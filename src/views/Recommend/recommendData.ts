@@ -214,3 +214,27 @@ export function withNewUser(data: LabData, name: string, ratings: readonly NewRa
   });
   return { ok: true, data: { ...added.data, ratings: ratingsFromCsr(R.m, R.n, userPtr, col, val, R.userIds, R.itemIds) } };
 }
+
+/**
+ * The first `limit` items whose (lower-case) label contains every word of the query, titles
+ * that start with the query first; an empty query lists the first items. O(n) per keystroke.
+ */
+export function matchItems(
+  lowerLabels: readonly string[],
+  query: string,
+  limit: number,
+  exclude?: ReadonlySet<number>,
+): number[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const q = words.join(' ');
+  const starts: number[] = [];
+  const contains: number[] = [];
+  for (let j = 0; j < lowerLabels.length && starts.length < limit; j++) {
+    if (exclude?.has(j)) continue;
+    const t = lowerLabels[j]!;
+    if (!words.every((w) => t.includes(w))) continue;
+    if (q === '' || t.startsWith(q)) starts.push(j);
+    else if (contains.length < limit) contains.push(j);
+  }
+  return [...starts, ...contains].slice(0, limit);
+}
