@@ -7,6 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { recommendFor } from '../../core';
 import { useLab } from '../../state/LabContext';
+import { NewUser } from './NewUser';
 import { SimilarItems } from './SimilarItems';
 import { TopList } from './TopList';
 import { WhyPanel } from './WhyPanel';
@@ -37,6 +38,7 @@ export function Recommend() {
       {model.optionsNote && <p className="rc-note">{model.optionsNote}</p>}
       <UserTop model={model} top={top} onTop={setTop} chosen={chosen} onChoose={setChosen} />
       <SimilarItems F={model.F} labels={model.labels} top={top} initial={chosen ?? 0} />
+      <NewUser model={model} top={top} />
     </div>
   );
 }
@@ -56,15 +58,16 @@ function UserTop({ model, top, onTop, chosen, onChoose }: UserTopProps) {
   const topSelect = useId();
   const users = data.userIds;
   const solveRow = useLab((s) => s.solveRow);
+  const count = Math.min(F.m, data.ratings.m);
   // Thousands of options for MovieLens: built once per data set, not on every ALS step.
   const options = useMemo(
     () =>
-      users.map((id, i) => (
+      users.slice(0, count).map((id, i) => (
         <option key={i} value={i}>
           {id}
         </option>
       )),
-    [users],
+    [users, count],
   );
   const one = useMemo(() => userModel(data, F, user, alpha, shared), [data, F, user, alpha, shared]);
   const rated = useMemo(() => ratedItems(data, user), [data, user]);

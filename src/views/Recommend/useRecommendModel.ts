@@ -58,8 +58,8 @@ export function useRecommendModel(): RecommendState {
       reason:
         'The factors of this early step are no longer kept (only its loss is). Scrub to a later step to see recommendations.',
     };
-  if (F.m !== data.ratings.m || F.n !== data.ratings.n)
-    return { ready: false, reason: 'The model is catching up with the data…' };
+  // A row just added (the new user) reaches U with the worker's next snapshot: until then the users U has are listed.
+  if (F.n !== data.ratings.n) return { ready: false, reason: 'The model is catching up with the data…' };
   if (F.m === 0 || F.n === 0) return { ready: false, reason: 'There are no users or items to recommend.' };
   const wanted = selected ?? localUser;
   return {
@@ -74,7 +74,7 @@ export function useRecommendModel(): RecommendState {
     shared,
     alpha: settings.alpha,
     implicit: mode === 'implicit',
-    user: Math.min(Math.max(0, wanted), F.m - 1),
+    user: Math.min(Math.max(0, wanted), Math.min(F.m, data.ratings.m) - 1),
     pickUser,
   };
 }

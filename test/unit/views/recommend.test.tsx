@@ -34,12 +34,12 @@ function snapshot(step = 2, U = LECTURE_U, V = lectureV): TimelineEntry {
   } as unknown as TimelineEntry;
 }
 
-function store(entry: TimelineEntry, data: LabData = lectureR()): StoreApi<LabState> {
+function store(entry: TimelineEntry, data: LabData = lectureR(), lambda = 0.1): StoreApi<LabState> {
   return createStore<LabState>()(
     (set) =>
       ({
         data,
-        settings: { ...DEFAULT_SETTINGS, factors: 2, lambda: 0.1 },
+        settings: { ...DEFAULT_SETTINGS, factors: 2, lambda },
         timeline: [entry],
         cursor: null,
         selected: null,
@@ -120,5 +120,37 @@ describe('the Recommend tab', () => {
     const cos = rows(table).map((r) => num(r.cells[1]!.textContent));
     expect(cos.length).toBe(5);
     for (const c of cos) expect(Math.abs(c)).toBeLessThanOrEqual(1);
+  });
+
+  it('folds a new user in as they rate, and adds them to R as a row', () => {
+    const s = store(snapshot());
+    renderTab(s);
+    expect(screen.queryByRole('table', { name: /^Your top/ })).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Your rating \(/), { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rate i5 5' }));
+    const first = rows(screen.getByRole('table', { name: /^Your top 10/ })).map((r) => r.item);
+    expect(first).not.toContain('i5');
+    expect(first).toHaveLength(5);
+    // u = (v₅v₅ᵀ + λI)⁻¹ v₅ · 5, against the slide's V: written out with the numbers.
+    expect(screen.getByRole('group', { name: 'Your u, solved' }).textContent).toMatch(
+      /= \(−?\d\.\d{3}, −?\d\.\d{3}\) — 2 numbers/,
+    );
+    fireEvent.change(screen.getByLabelText('Your rating for i5'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rate i2 5' }));
+    const second = rows(screen.getByRole('table', { name: /^Your top 10/ })).map((r) => r.item);
+    expect(second).toHaveLength(4);
+    fireEvent.click(screen.getByRole('button', { name: 'Add me to R as a new row' }));
+    const data = s.getState().data;
+    expect(data.userIds).toEqual(['u1', 'u2', 'u3', 'u4', 'me']);
+    expect(screen.getByText(/Added “me” as row 5 of R/)).toBeTruthy();
+  });
+
+  it('with λ = 0 and fewer ratings than d, says why there is no u: the cold-start lesson', () => {
+    renderTab(store(snapshot(), lectureR(), 0));
+    fireEvent.click(screen.getByRole('button', { name: 'Rate i1 5' }));
+    const why = screen.getByRole('group', { name: 'Why there is no u yet' });
+    expect(why.textContent).toMatch(/rank is at most 1 < 2/);
+    expect(why.textContent).toMatch(/cold-start/);
+    expect(screen.queryByRole('table', { name: /^Your top/ })).toBeNull();
   });
 });
