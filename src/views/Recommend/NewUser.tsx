@@ -88,7 +88,7 @@ export function NewUser({ model, top }: { model: RecommendModel; top: number }) 
             label="Find an item to rate"
             labels={labels}
             exclude={rated}
-            action={(t) => ({ text: verb, name: implicit ? `Mark ${t} as consumed` : `Rate ${t} ${value}` })}
+            action={(t) => ({ text: verb, name: `${verb}: ${t}` })}
             onPick={(j) => rate(data.itemIds[j]!, implicit ? 1 : value)}
           />
         </div>

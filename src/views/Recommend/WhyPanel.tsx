@@ -41,7 +41,7 @@ export function WhyPanel({ one, item, options, labels, implicit, who, onSolveRow
   return (
     <section className="rc-why-panel" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        Why {title}? <Tex math={`${hat} = ${texScore(byFactor.score)}`} label={`score ${score(byFactor.score)}`} />
+        Why {title}? <Tex math={`${hat} = ${texScore(byFactor.score)}`} />
       </h4>
       {typeof byRatings !== 'string' && <Because e={byRatings} labels={labels} implicit={implicit} who={who} />}
       <BarKey />

@@ -127,7 +127,7 @@ describe('the Recommend tab', () => {
     renderTab(s);
     expect(screen.queryByRole('table', { name: /^Your top/ })).toBeNull();
     fireEvent.change(screen.getByLabelText(/^Your rating \(/), { target: { value: '5' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rate i5 5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rate 5: i5' }));
     const first = rows(screen.getByRole('table', { name: /^Your top 10/ })).map((r) => r.item);
     expect(first).not.toContain('i5');
     expect(first).toHaveLength(5);
@@ -136,7 +136,7 @@ describe('the Recommend tab', () => {
       /= \(−?\d\.\d{3}, −?\d\.\d{3}\) — 2 numbers/,
     );
     fireEvent.change(screen.getByLabelText('Your rating for i5'), { target: { value: '1' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rate i2 5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rate 5: i2' }));
     const second = rows(screen.getByRole('table', { name: /^Your top 10/ })).map((r) => r.item);
     expect(second).toHaveLength(4);
     fireEvent.click(screen.getByRole('button', { name: 'Add me to R as a new row' }));
@@ -147,7 +147,7 @@ describe('the Recommend tab', () => {
 
   it('with λ = 0 and fewer ratings than d, says why there is no u: the cold-start lesson', () => {
     renderTab(store(snapshot(), lectureR(), 0));
-    fireEvent.click(screen.getByRole('button', { name: 'Rate i1 5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rate 5: i1' }));
     const why = screen.getByRole('group', { name: 'Why there is no u yet' });
     expect(why.textContent).toMatch(/rank is at most 1 < 2/);
     expect(why.textContent).toMatch(/cold-start/);
