@@ -44,18 +44,20 @@ export function FoldInResult({ fold, options, count }: { fold: FoldIn; options: 
   }
   const solution = t.solution!;
   const written = t.size <= WRITE_OUT;
-  const numbers = written
-    ? ` = ${texMatrix(t.system, 2)}^{-1} ${texMatrix(
-        t.rhs.map((v) => [v]),
-        2,
-      )} = ${texMatrix(
-        solution.map((v) => [v]),
-        3,
-      )}`
-    : '';
+  // One equality per line, so that a phone shows each whole (aligned at "=").
+  const lines = [formula.replace(' = ', ' &= ')];
+  if (written) {
+    const column = (v: readonly number[], digits: number) =>
+      texMatrix(
+        v.map((x) => [x]),
+        digits,
+      );
+    lines.push(`&= ${texMatrix(t.system, 2)}^{-1} ${column(t.rhs, 2)}`, `&= ${column(solution, 3)}`);
+  }
+  const math = `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
   return (
     <div className="rc-foldin" role="group" aria-label="Your u, solved">
-      <Tex math={formula + numbers} block />
+      <Tex math={math} block />
       <p className="rc-u">
         {options.variant === 'biases' && fold.bias !== null && (
           <>

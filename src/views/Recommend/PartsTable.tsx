@@ -27,6 +27,8 @@ export interface PartsTableProps {
   head: ReactNode[];
   valueHead: ReactNode;
   rows: readonly PartRow[];
+  /** Extra columns (by index into `cells`) that a phone leaves out: the value and its bar come first. */
+  detail?: readonly number[];
 }
 
 const BAR_WIDTH = 96;
@@ -50,7 +52,7 @@ function Bar({ value, max }: { value: number; max: number }) {
   );
 }
 
-export function PartsTable({ caption, head, valueHead, rows }: PartsTableProps) {
+export function PartsTable({ caption, head, valueHead, rows, detail = [] }: PartsTableProps) {
   const max = rows.reduce((m, r) => Math.max(m, Number.isFinite(r.value) ? Math.abs(r.value) : 0), 0);
   return (
     <ScrollRegion label={typeof caption === 'string' ? caption : 'the parts'}>
@@ -59,7 +61,7 @@ export function PartsTable({ caption, head, valueHead, rows }: PartsTableProps) 
         <thead>
           <tr>
             {head.map((h, k) => (
-              <th key={k} scope="col">
+              <th key={k} scope="col" className={k > 0 && detail.includes(k - 1) ? 'rc-detail' : undefined}>
                 {h}
               </th>
             ))}
@@ -74,7 +76,7 @@ export function PartsTable({ caption, head, valueHead, rows }: PartsTableProps) 
             <tr key={r.key} className={r.summary ? 'rc-summary' : undefined}>
               <th scope="row">{r.label}</th>
               {r.cells.map((c, k) => (
-                <td key={k} className="rc-num">
+                <td key={k} className={detail.includes(k) ? 'rc-num rc-detail' : 'rc-num'}>
                   {c}
                 </td>
               ))}

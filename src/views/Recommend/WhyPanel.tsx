@@ -55,6 +55,8 @@ export function WhyPanel({ one, item, options, labels, implicit, who, onSolveRow
   );
 }
 
+const partsWord = (count: number) => (count === 1 ? 'The one part is' : `The ${count} parts add up to`);
+
 const texScore = (v: number) => score(v).replace('−', '-');
 
 function Because({
@@ -96,16 +98,15 @@ function Because({
 function factorFormula(e: FactorExplanation, implicit: boolean): string {
   const hat = implicit ? '\\hat p_{ij}' : '\\hat r_{ij}';
   const bias = e.bias ? '\\mu + b_i + c_j + ' : '';
-  let math = `${hat} = ${bias}u_i^\\top v_j = ${bias}\\sum_{k=1}^{${e.terms.length}} u_{ik}\\,v_{jk}`;
-  if (e.terms.length <= 4) {
-    const n = (v: number) => {
-      const s = texScore(v);
-      return v < 0 ? `(${s})` : s;
-    };
-    const biasNumbers = e.bias ? `${n(e.bias.mu)} + ${n(e.bias.user)} + ${n(e.bias.item)} + ` : '';
-    math += ` = ${biasNumbers}${e.terms.map((t) => `${n(t.user)}\\cdot${n(t.item)}`).join(' + ')} = ${texScore(e.score)}`;
-  }
-  return math;
+  const general = `${hat} &= ${bias}u_i^\\top v_j = ${bias}\\sum_{k=1}^{${e.terms.length}} u_{ik}\\,v_{jk}`;
+  if (e.terms.length > 4) return `\\begin{aligned}${general}\\end{aligned}`;
+  const n = (v: number) => {
+    const s = texScore(v);
+    return v < 0 ? `(${s})` : s;
+  };
+  const biasNumbers = e.bias ? `${n(e.bias.mu)} + ${n(e.bias.user)} + ${n(e.bias.item)} + ` : '';
+  const numbers = `&= ${biasNumbers}${e.terms.map((t) => `${n(t.user)}\\cdot${n(t.item)}`).join(' + ')} = ${texScore(e.score)}`;
+  return `\\begin{aligned}${general} \\\\ ${numbers}\\end{aligned}`;
 }
 
 function FactorParts({ e, implicit }: { e: FactorExplanation; implicit: boolean }) {
@@ -129,10 +130,10 @@ function FactorParts({ e, implicit }: { e: FactorExplanation; implicit: boolean 
         head={['part', <Tex key="u" math="u_{ik}" />, <Tex key="v" math="v_{jk}" />]}
         valueHead={<Tex math="u_{ik}v_{jk}" />}
         rows={rows}
+        detail={[0, 1]}
       />
       <p className="rc-sum">
-        The {rows.length} parts add up to <strong className="rc-sum-value">{score(sum)}</strong>, the score in the list (
-        {score(e.score)}).
+        {partsWord(rows.length)} <strong className="rc-sum-value">{score(sum)}</strong>, the score in the list ({score(e.score)}).
       </p>
     </div>
   );
@@ -141,10 +142,10 @@ function FactorParts({ e, implicit }: { e: FactorExplanation; implicit: boolean 
 function ratingsFormula(e: RatingsExplanation, options: AlsOptions): string {
   const lambda = options.variant === 'wr' ? '\\lambda n_i I' : '\\lambda I';
   if (e.mode === 'implicit')
-    return `\\hat p_{ij} = \\sum_{l:\\,p_{il}=1} c_{il}\\,w_l,\\qquad w_l = v_j^\\top\\left(V^\\top C^i V + ${lambda}\\right)^{-1} v_l`;
+    return `\\begin{gathered}\\hat p_{ij} = \\sum_{l:\\,p_{il}=1} c_{il}\\,w_l, \\\\ w_l = v_j^\\top\\left(V^\\top C^i V + ${lambda}\\right)^{-1} v_l\\end{gathered}`;
   if (e.variant === 'biases')
-    return `\\hat r_{ij} = \\mu + c_j + \\sum_{l\\in\\Omega_i} (r_{il} - \\mu - c_l)\\,w_l,\\qquad w_l = \\tilde v_j^\\top\\left(\\tilde V_{\\Omega_i}^\\top \\tilde V_{\\Omega_i} + ${lambda}\\right)^{-1} \\tilde v_l,\\quad \\tilde v = (1, v)`;
-  return `\\hat r_{ij} = \\sum_{l\\in\\Omega_i} r_{il}\\,w_l,\\qquad w_l = v_j^\\top\\left(V_{\\Omega_i}^\\top V_{\\Omega_i} + ${lambda}\\right)^{-1} v_l`;
+    return `\\begin{gathered}\\hat r_{ij} = \\mu + c_j + \\sum_{l\\in\\Omega_i} (r_{il} - \\mu - c_l)\\,w_l, \\\\ w_l = \\tilde v_j^\\top\\left(\\tilde V_{\\Omega_i}^\\top \\tilde V_{\\Omega_i} + ${lambda}\\right)^{-1} \\tilde v_l,\\quad \\tilde v = (1, v)\\end{gathered}`;
+  return `\\begin{gathered}\\hat r_{ij} = \\sum_{l\\in\\Omega_i} r_{il}\\,w_l, \\\\ w_l = v_j^\\top\\left(V_{\\Omega_i}^\\top V_{\\Omega_i} + ${lambda}\\right)^{-1} v_l\\end{gathered}`;
 }
 
 function RatingParts({
@@ -197,9 +198,15 @@ function RatingParts({
           ? 'Implicit feedback has its own closed form, uᵢ = (VᵀCⁱV + λI)⁻¹VᵀCⁱpᵢ: only the interactions (p = 1) add to the sum, each weighted by its confidence c = 1 + α·r; the pairs never seen shape the matrix, not the sum.'
           : 'uᵢ’s closed form is linear in the ratings, so the score splits exactly into one part per rating: wₗ says how much one point of rating l moves this score.'}
       </p>
-      <PartsTable caption={`The score by the user’s own ${noun}`} head={head} valueHead={valueHead} rows={rows} />
+      <PartsTable
+        caption={`The score by the user’s own ${noun}`}
+        head={head}
+        valueHead={valueHead}
+        rows={rows}
+        detail={biases ? [1, 2] : [1]}
+      />
       <p className="rc-sum">
-        The {rows.length} parts add up to <strong className="rc-sum-value">{score(e.closedFormScore)}</strong>
+        {partsWord(rows.length)} <strong className="rc-sum-value">{score(e.closedFormScore)}</strong>
         {e.matchesStored ? `, the score in the list (${score(e.storedScore)}).` : '.'}
       </p>
       {e.note && (
