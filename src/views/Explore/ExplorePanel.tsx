@@ -15,6 +15,7 @@ const SolveExplorer = lazy(() => import('../SolveExplorer/SolveExplorer').then((
 const ObjectivePanel = lazy(() => import('../Objective/ObjectivePanel').then((m) => ({ default: m.ObjectivePanel })));
 const LatentSpace = lazy(() => import('../LatentSpace/LatentSpace').then((m) => ({ default: m.LatentSpace })));
 const ToyExample = lazy(() => import('../ToyExample/ToyExample').then((m) => ({ default: m.ToyExample })));
+const Recommend = lazy(() => import('../Recommend/Recommend').then((m) => ({ default: m.Recommend })));
 
 function Loading({ what }: { what: string }) {
   return (
@@ -25,7 +26,7 @@ function Loading({ what }: { what: string }) {
 }
 import './ExplorePanel.css';
 
-export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy';
+export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy' | 'recommend';
 
 const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'loss', label: 'Loss over the run', panel: 'The loss chart' },
@@ -33,6 +34,7 @@ const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'objective', label: 'Objective', panel: 'The objective panel' },
   { id: 'latent', label: 'Latent space', panel: 'The latent space' },
   { id: 'toy', label: 'Toy example', panel: 'The toy example' },
+  { id: 'recommend', label: 'Recommend', panel: 'The recommendations' },
 ];
 
 function content(id: ExploreTab): ReactNode {
@@ -67,6 +69,12 @@ function content(id: ExploreTab): ReactNode {
       return (
         <Suspense fallback={<Loading what="the toy example" />}>
           <ToyExample />
+        </Suspense>
+      );
+    case 'recommend':
+      return (
+        <Suspense fallback={<Loading what="the recommendations" />}>
+          <Recommend />
         </Suspense>
       );
   }
