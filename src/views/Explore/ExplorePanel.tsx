@@ -14,6 +14,7 @@ const SolveExplorer = lazy(() => import('../SolveExplorer/SolveExplorer').then((
 const ObjectivePanel = lazy(() => import('../Objective/ObjectivePanel').then((m) => ({ default: m.ObjectivePanel })));
 const LatentSpace = lazy(() => import('../LatentSpace/LatentSpace').then((m) => ({ default: m.LatentSpace })));
 const ToyExample = lazy(() => import('../ToyExample/ToyExample').then((m) => ({ default: m.ToyExample })));
+const EvaluatePanel = lazy(() => import('../Evaluate/EvaluatePanel').then((m) => ({ default: m.EvaluatePanel })));
 
 function Loading({ what }: { what: string }) {
   return (
@@ -24,7 +25,7 @@ function Loading({ what }: { what: string }) {
 }
 import './ExplorePanel.css';
 
-export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy';
+export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy' | 'evaluate';
 
 const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'loss', label: 'Loss over the run', panel: 'The loss chart' },
@@ -32,6 +33,7 @@ const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'objective', label: 'Objective', panel: 'The objective panel' },
   { id: 'latent', label: 'Latent space', panel: 'The latent space' },
   { id: 'toy', label: 'Toy example', panel: 'The toy example' },
+  { id: 'evaluate', label: 'Evaluate', panel: 'The evaluation' },
 ];
 
 function content(id: ExploreTab): ReactNode {
@@ -65,6 +67,12 @@ function content(id: ExploreTab): ReactNode {
       return (
         <Suspense fallback={<Loading what="the toy example" />}>
           <ToyExample />
+        </Suspense>
+      );
+    case 'evaluate':
+      return (
+        <Suspense fallback={<Loading what="the evaluation" />}>
+          <EvaluatePanel />
         </Suspense>
       );
   }
