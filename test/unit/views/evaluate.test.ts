@@ -203,6 +203,7 @@ describe('holding out', () => {
     expect(s.past).toHaveLength(1);
     await vi.waitFor(() => expect(store.getState().timeline.at(-1)?.metrics.testRmse).toBeTypeOf('number'));
     expect(store.getState().timeline.at(-1)!.step).toBe(0);
+    expect(store.getState().status?.text).toMatch(/^Held out/);
     // The timestamps still belong to the same ratings: each user's latest 2 by time.
     await applyHoldOut(store, { kind: 'time', latest: 2 });
     const last = store.getState().data;
