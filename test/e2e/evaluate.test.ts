@@ -48,6 +48,8 @@ describe('the Evaluate tab', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // (The lab's message says what was held out; on data this large the link's warning may replace it.)
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toMatch(/Step 0: 1\d,\d{3} held-out ratings/);
+    // The focus is back on the button that opened the dialog (now "Hold out again…").
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Hold out again…');
 
     // Step: the factors beat the baselines on the held-out ratings.
     for (let k = 0; k < 3; k++) {
@@ -130,8 +132,17 @@ describe('the Evaluate tab', () => {
     await page.getByRole('tab', { name: 'Evaluate' }).click();
     const panel = page.getByRole('tabpanel', { name: 'Evaluate' });
     await expect.poll(() => panel.textContent()).toContain('Nothing is held out');
-    await panel.getByRole('button', { name: 'Hold out ratings…' }).click();
+    // From the data menu this time: Escape closes the dialog alone, and the focus returns to its button.
+    await page.getByRole('button', { name: /^Data:/ }).click();
+    const inMenu = page.getByRole('group', { name: 'Data presets' }).getByRole('button', { name: 'Hold out ratings…' });
+    await inMenu.click();
     const dialog = page.getByRole('dialog', { name: 'Hold out ratings for evaluation' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Hold out ratings…');
+    expect(await inMenu.isVisible()).toBe(true);
+    await inMenu.click();
     await dialog.getByLabel('Share').fill('40');
     await dialog.getByRole('button', { name: 'Hold out', exact: true }).click();
     await page.getByRole('button', { name: 'Step', exact: true }).click();

@@ -22,7 +22,14 @@ export function EvaluatePanel() {
   return (
     <div className="evaluate">
       <section className="ev-section" aria-labelledby="ev-title">
-        <h3 id="ev-title">How good are the factors on ratings they never saw?</h3>
+        <div className="ev-head">
+          <h3 id="ev-title">How good are the factors on ratings they never saw?</h3>
+          {/* One button in one place whether or not cells are held out, so the dialog's focus returns to it. */}
+          <HoldOutButton
+            label={heldOut === 0 ? 'Hold out ratings…' : 'Hold out again…'}
+            className={heldOut === 0 ? 'primary' : undefined}
+          />
+        </div>
         {heldOut === 0 ? <NothingHeldOut /> : <Evaluation />}
       </section>
       <SearchSection />
@@ -41,10 +48,9 @@ function NothingHeldOut() {
         model never saw tell whether it learned tastes or memorised the data.
       </p>
       <p>
-        Hold out part of each user’s {what} ({known.toLocaleString('en')} known now): the model trains on the rest, and here its
-        predictions of the held-out ones are compared with simple baselines.
+        Hold out part of each user’s {what} ({known.toLocaleString('en')} known now) with the button above: the model trains on
+        the rest, and here its predictions of the held-out ones are compared with simple baselines.
       </p>
-      <HoldOutButton label="Hold out ratings…" className="primary" />
       <p className="muted small">
         On a small matrix you can also hold out single cells: the grid’s Hold out button, or H on a cell.
       </p>
@@ -80,7 +86,6 @@ function Evaluation() {
         <button type="button" onClick={refresh} disabled={busy}>
           {busy ? 'Evaluating…' : 'Evaluate now'}
         </button>
-        <HoldOutButton label="Hold out again…" />
         <span className="muted ev-when" role="status">
           {e ? describeEvaluation(e, implicit) : busy ? 'Evaluating…' : ''}
           {e && !current ? ' · updating…' : ''}

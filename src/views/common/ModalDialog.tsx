@@ -35,7 +35,15 @@ export function ModalDialog({ open, onClose, title, className, returnFocus, chil
     if (back instanceof HTMLElement) back.focus();
   };
   return (
-    <dialog ref={ref} className={`modal-dialog ${className ?? ''}`} aria-labelledby={titleId} onClose={closed}>
+    // Keys stay in the dialog: Escape closes it, and must not also close a menu it was opened from (or
+    // hide that menu with the dialog still open), nor reach the lab's shortcuts.
+    <dialog
+      ref={ref}
+      className={`modal-dialog ${className ?? ''}`}
+      aria-labelledby={titleId}
+      onClose={closed}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       {open && (
         <>
           <h2 id={titleId}>{title}</h2>
