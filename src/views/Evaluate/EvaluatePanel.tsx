@@ -66,7 +66,7 @@ function Evaluation() {
     scrubbed: s.cursor !== null,
   }));
   const [k, setK] = useState(10);
-  const { evaluation: e, error, busy, current, refresh } = useEvaluation(k);
+  const { evaluation: e, error, busy, current, deferred, refresh } = useEvaluation(k);
   const kId = useId();
   return (
     <>
@@ -88,7 +88,7 @@ function Evaluation() {
         </button>
         <span className="muted ev-when" role="status">
           {e ? describeEvaluation(e, implicit) : busy ? 'Evaluating…' : ''}
-          {e && !current ? ' · updating…' : ''}
+          {e && !current ? (deferred ? ' · evaluated again when the run pauses' : ' · updating…') : ''}
           {scrubbed ? ' · the latest step, not the one scrubbed back to' : ''}
         </span>
       </div>

@@ -11,6 +11,8 @@ import type { LabEvaluation } from '../../worker/protocol';
 /** Wait this long after the run last moved before evaluating (ms); longer while playing. */
 export const EVALUATE_DEBOUNCE_MS = 300;
 export const EVALUATE_PLAYING_MS = 1000;
+/** Implicit data with more user × item pairs than this is ranked only when the run pauses. */
+export const HEAVY_RANKING = 2_000_000;
 
 export interface EvaluationState {
   evaluation: LabEvaluation | null;
@@ -18,15 +20,18 @@ export interface EvaluationState {
   busy: boolean;
   /** Whether the shown evaluation is of the latest step. */
   current: boolean;
+  /** Large implicit data while playing: evaluated again when the run pauses. */
+  deferred: boolean;
   refresh(): void;
 }
 
 export function useEvaluation(k: number): EvaluationState {
   const store = useLabStore();
-  const { latest, playing, heldOut } = useLab((s) => ({
+  const { latest, playing, heldOut, heavy } = useLab((s) => ({
     latest: s.timeline[s.timeline.length - 1] ?? null,
     playing: s.playing,
     heldOut: s.data.heldOut.length,
+    heavy: s.data.mode === 'implicit' && s.data.ratings.m * s.data.ratings.n > HEAVY_RANKING,
   }));
   const [evaluation, setEvaluation] = useState<LabEvaluation | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,6 +79,8 @@ export function useEvaluation(k: number): EvaluationState {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (!latest) return;
+    // Ranking every item for every user of a large matrix takes the worker seconds: not while playing.
+    if (playing && heavy) return;
     if (playing && timer.current !== null) return;
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(
@@ -83,7 +90,7 @@ export function useEvaluation(k: number): EvaluationState {
       },
       playing ? EVALUATE_PLAYING_MS : EVALUATE_DEBOUNCE_MS,
     );
-  }, [latest, playing, heldOut, run]);
+  }, [latest, playing, heldOut, heavy, run]);
   useEffect(
     () => () => {
       if (timer.current !== null) clearTimeout(timer.current);
@@ -91,5 +98,5 @@ export function useEvaluation(k: number): EvaluationState {
     [],
   );
 
-  return { evaluation, error, busy, current: evaluatedFor === latest, refresh: run };
+  return { evaluation, error, busy, current: evaluatedFor === latest, deferred: playing && heavy, refresh: run };
 }
