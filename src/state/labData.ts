@@ -56,6 +56,17 @@ export interface LabData {
   itemGenres: string[][] | null;
   /** The data set this data is (unedited), or null. */
   dataset: DatasetRef | null;
+  /**
+   * Unix seconds of each known cell in `ratings`' user order, when the data set had them. Valid
+   * only for the `ratings` they were read with (`of`): an edit makes new ratings, and they lapse.
+   */
+  timestamps?: { of: Ratings; values: Float64Array } | null;
+}
+
+/** The timestamps of the known cells in user order, or null (none, or the data was edited since). */
+export function timestampsOf(data: LabData): Float64Array | null {
+  const t = data.timestamps;
+  return t && t.of === data.ratings && t.values.length === data.ratings.nnz ? t.values : null;
 }
 
 export function confidenceKind(data: LabData): 'alpha' | 'matrix' | null {
@@ -341,6 +352,8 @@ export function labDataFromDataset(dataset: Dataset, key: string | null = null):
     itemTitles: dataset.itemTitles,
     itemGenres: dataset.itemGenres,
     dataset: key ? { name: dataset.name, key, source: dataset.source } : null,
+    // A source's own test part has no timestamps here: they apply when nothing was merged in.
+    ...(dataset.timestamps && ratings === R ? { timestamps: { of: R, values: dataset.timestamps } } : {}),
   };
 }
 

@@ -9,7 +9,20 @@
  * what was pending and tells its subscribers with a `restarted` reply, so that the store
  * can send R and the run again.
  */
-import type { Biases, ConfidenceComparison, CurveConfig, Dataset, SolveTrace, SweepOptions, VariantCurve } from '../core';
+import type {
+  Biases,
+  ConfidenceComparison,
+  CurveConfig,
+  Dataset,
+  HeldOutSpec,
+  SearchOptions,
+  SearchProgress,
+  SearchResult,
+  SolveTrace,
+  SweepOptions,
+  VariantCurve,
+} from '../core';
+import type { LabEvaluation } from './evaluation';
 import { createDispatcher } from './dispatcher';
 import type {
   DatasetRecipe,
@@ -65,7 +78,22 @@ export interface ClientOptions {
   longPatienceMs?: number;
 }
 
-const LONG_REQUESTS: ReadonlySet<Request['type']> = new Set(['sweep', 'compareConfidence', 'buildDataset', 'compareVariants']);
+const LONG_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'sweep',
+  'compareConfidence',
+  'buildDataset',
+  'compareVariants',
+  'evaluate',
+  'search',
+  'holdOut',
+]);
+
+/** A grid search in progress: its result, and a way to stop it. */
+export interface SearchHandle {
+  id: number;
+  result: Promise<SearchResult>;
+  cancel(): void;
+}
 
 /** A data-set build in progress: its result, and a way to stop it. */
 export interface BuildHandle {
@@ -229,6 +257,37 @@ export class LabClient {
       throw error;
     });
     return { result, cancel: () => this.send({ type: 'cancel', target: id }) };
+  }
+
+  /** The current factors on the held-out cells, beside the baselines (k: the ranking cut-off). */
+  async evaluate(k: number): Promise<LabEvaluation> {
+    const reply = await this.ask({ type: 'evaluate', k }).reply;
+    if (reply.type !== 'evaluation') throw LabClient.unexpected(reply);
+    return reply.evaluation;
+  }
+
+  /**
+   * A grid search in the worker: progress (and each finished cell) through `onProgress`; Cancel
+   * stops it after the current ALS iteration, and the result then holds the cells finished so far.
+   */
+  search(spec: ProblemSpec, options: SearchOptions, onProgress?: (progress: SearchProgress) => void): SearchHandle {
+    const { id, reply } = this.ask({ type: 'search', spec, options }, (r) => {
+      if (r.type !== 'searchProgress') return false;
+      onProgress?.(r.progress);
+      return true;
+    });
+    const result = reply.then((r) => {
+      if (r.type === 'search') return r.result;
+      throw LabClient.unexpected(r);
+    });
+    return { id, result, cancel: () => this.send({ type: 'cancel', target: id }) };
+  }
+
+  /** The positions a held-out split holds out, computed in the worker (for large data). */
+  async holdOut(rows: RequestOf<'holdOut'>['rows'], timestamps: Float64Array | null, spec: HeldOutSpec): Promise<Int32Array> {
+    const reply = await this.ask({ type: 'holdOut', rows, timestamps, spec }).reply;
+    if (reply.type !== 'heldOut') throw LabClient.unexpected(reply);
+    return reply.positions;
   }
 
   private receive(reply: Reply): void {

@@ -8,6 +8,8 @@
 import { BuildCancelled, buildDataset, datasetBuffers } from './datasetBuilders';
 import { datasetKey } from './datasetKey';
 import { LabEngine, productSample, sweepSpec } from './engine';
+import { heldOutPositions, searchSteps, type SearchProgress, type SearchResult } from '../core';
+import { ratingsOfRows } from './problemOf';
 import { LARGE_PRODUCT, type Envelope, type Reply, type ReplyFor, type Request, type RequestOf, type Snapshot } from './protocol';
 
 export type Post = (reply: Reply, transfer: ArrayBuffer[]) => void;
@@ -151,6 +153,39 @@ class Dispatcher {
     }
   }
 
+  /**
+   * A grid search (stateless: the lab's run is not touched), run in slices of about 30 ms so
+   * that other messages — Cancel, the play loop — are answered in between; progress after each
+   * slice, the result (the finished cells, when cancelled) at the end.
+   */
+  private async search(request: RequestOf<'search'>, id: number, generation: number): Promise<void> {
+    const state = { cancelled: false };
+    this.builds.set(id, state);
+    try {
+      const steps = searchSteps(ratingsOfRows(request.spec, request.spec.train), request.options, () => state.cancelled);
+      const progress = (p: SearchProgress) => this.reply(request, { type: 'searchProgress', id, generation, progress: p });
+      for (;;) {
+        const start = performance.now();
+        let next: IteratorResult<SearchProgress, SearchResult>;
+        do {
+          next = steps.next();
+          // A finished cell is sent at once: the page fills the grid in as the search goes.
+          if (!next.done && next.value.cell) progress(next.value);
+        } while (!next.done && performance.now() - start < 30);
+        if (next.done) {
+          this.reply(request, { type: 'search', id, generation, result: next.value });
+          return;
+        }
+        if (!next.value.cell) progress(next.value);
+        await yieldToMessages();
+      }
+    } catch (error) {
+      this.reply(request, { type: 'error', id, generation, message: messageOf(error) });
+    } finally {
+      this.builds.delete(id);
+    }
+  }
+
   /** The model's commands: each answered with the snapshots it led to. */
   private model(request: Request, id: number, generation: number): boolean {
     const e = this.engine;
@@ -229,6 +264,17 @@ class Dispatcher {
       case 'compareVariants':
         void this.compareVariants(request, id, generation);
         break;
+      case 'evaluate':
+        this.reply(request, { type: 'evaluation', id, generation, evaluation: e.evaluate(request.k) });
+        break;
+      case 'search':
+        void this.search(request, id, generation);
+        break;
+      case 'holdOut': {
+        const positions = heldOutPositions(request.rows, request.spec, request.timestamps);
+        this.reply(request, { type: 'heldOut', id, generation, positions }, [positions.buffer as ArrayBuffer]);
+        break;
+      }
       case 'cancel': {
         const target = this.builds.get(request.target);
         if (target) target.cancelled = true;

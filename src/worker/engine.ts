@@ -35,6 +35,7 @@ import {
 } from '../core';
 import type { RunAction } from './actions';
 import { effectiveAls } from './modelOptions';
+import { evaluateModel, type LabEvaluation } from './evaluation';
 import { problemOf, ratingsOfRows } from './problemOf';
 import {
   LARGE_PRODUCT,
@@ -321,6 +322,12 @@ export class LabEngine {
     const a = h[h.length - 1 - span]!;
     const b = h[h.length - 1]!;
     return Math.abs(a - b) <= CONVERGENCE_TOLERANCE * Math.max(Math.abs(a), Number.MIN_VALUE);
+  }
+
+  /** The current factors on the held-out cells, beside the baselines (see evaluation.ts). */
+  evaluate(k: number): LabEvaluation {
+    if (!this.problem || !this.F) throw new RangeError('The model is not loaded yet: there is nothing to evaluate.');
+    return evaluateModel(this.problem, this.test, this.F, k, this.step);
   }
 
   private snapshot(

@@ -21,9 +21,12 @@ import type {
 import type { RunAction } from './actions';
 import type { AlsOptions, Biases, CurveConfig, NewUserRow, RowSolver, Variant, VariantCurve } from '../core';
 import type { FileRecipe } from './fileDataset';
+import type { HeldOutSpec, SearchOptions, SearchProgress, SearchResult } from '../core';
+import type { LabEvaluation } from './evaluation';
 import type { MovieTweetingsCut } from './movieTweetingsDataset';
 
 export type { FileRecipe, RecipeFile } from './fileDataset';
+export type { LabEvaluation } from './evaluation';
 export type { MovieTweetingsCut } from './movieTweetingsDataset';
 
 /** Known entries of a matrix in CSR by user: row i's entries are ptr[i]..ptr[i+1] (columns sorted). */
@@ -151,7 +154,18 @@ export type Request =
   | { type: 'buildDataset'; recipe: DatasetRecipe }
   | { type: 'cancel'; target: number }
   /** Model variants side by side on the lab's data and held-out cells, from the lab's seeded start (cancel: `cancel`). */
-  | { type: 'compareVariants'; configs: CurveConfig[]; iterations: number };
+  | { type: 'compareVariants'; configs: CurveConfig[]; iterations: number }
+  /** The current factors on the held-out cells, beside the baselines; k is the ranking cut-off (implicit). */
+  | { type: 'evaluate'; k: number }
+  /** A grid search over d × λ (× α) on a spec's training entries; stateless, progress as it goes, cancellable. */
+  | { type: 'search'; spec: ProblemSpec; options: SearchOptions }
+  /** Which positions of R (user order) a held-out split holds out, for data too large to split on the page. */
+  | {
+      type: 'holdOut';
+      rows: { m: number; nnz: number; userPtr: Int32Array };
+      timestamps: Float64Array | null;
+      spec: HeldOutSpec;
+    };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -216,6 +230,24 @@ export interface RestartedReply extends ReplyBase {
   reason: string;
 }
 
+export interface EvaluationReply extends ReplyBase {
+  type: 'evaluation';
+  evaluation: LabEvaluation;
+}
+export interface SearchProgressReply extends ReplyBase {
+  type: 'searchProgress';
+  progress: SearchProgress;
+}
+export interface SearchReply extends ReplyBase {
+  type: 'search';
+  result: SearchResult;
+}
+export interface HeldOutReply extends ReplyBase {
+  type: 'heldOut';
+  /** Held-out positions of R in user order, ascending. */
+  positions: Int32Array;
+}
+
 /** The replies each request type may get (besides an error). */
 export interface ReplyMap {
   load: SnapshotReply;
@@ -234,6 +266,9 @@ export interface ReplyMap {
   buildDataset: DatasetReply | ProgressReply;
   cancel: AckReply;
   compareVariants: VariantCurvesReply | ProgressReply;
+  evaluate: EvaluationReply;
+  search: SearchReply | SearchProgressReply;
+  holdOut: HeldOutReply;
 }
 
 /** The replies a request may get. */

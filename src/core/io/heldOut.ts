@@ -46,12 +46,14 @@ export function splitByMask(R: Ratings, held: Uint8Array, timestamps: Float64Arr
 /** How many of a user's n ratings to hold out: as asked, but never the user's last one. */
 const heldCount = (n: number, wanted: number) => Math.max(0, Math.min(wanted, n - 1));
 
+/** The CSR row pointers a per-user split reads: nothing else of R is needed (cheap to hand to a worker). */
+export type UserRows = Pick<Ratings, 'm' | 'nnz' | 'userPtr'>;
+
 /**
- * Holds out round(share · nᵢ) of each user's nᵢ ratings, chosen at random with a seeded
- * generator (the same seed gives the same split everywhere), keeping at least one rating
- * of every user in training.
+ * Which positions a per-user random split holds out (1 = held out): round(share · nᵢ) of each
+ * user's nᵢ ratings, drawn with a seeded generator, never a user's last one.
  */
-export function splitPerUser(R: Ratings, share: number, seed: number, timestamps: Float64Array | null = null): HeldOutSplit {
+export function perUserMask(R: UserRows, share: number, seed: number): Uint8Array {
   if (!(share >= 0 && share < 1)) throw new RangeError(`The held-out share must be in [0, 1) (got ${share}).`);
   const rng = createRng(seed);
   const held = new Uint8Array(R.nnz);
@@ -69,15 +71,20 @@ export function splitPerUser(R: Ratings, share: number, seed: number, timestamps
       held[idx[k]!] = 1;
     }
   }
-  return splitByMask(R, held, timestamps);
+  return held;
 }
 
 /**
- * Holds out each user's latest k ratings by timestamp (ties: the item listed later counts as
- * later), keeping at least one rating of every user in training: "predict what they rated
- * next from what they rated before".
+ * Holds out round(share · nᵢ) of each user's nᵢ ratings, chosen at random with a seeded
+ * generator (the same seed gives the same split everywhere), keeping at least one rating
+ * of every user in training.
  */
-export function splitByTime(R: Ratings, timestamps: Float64Array, k: number): HeldOutSplit {
+export function splitPerUser(R: Ratings, share: number, seed: number, timestamps: Float64Array | null = null): HeldOutSplit {
+  return splitByMask(R, perUserMask(R, share, seed), timestamps);
+}
+
+/** Which positions a split by time holds out: each user's latest k (ties: the later position), never a user's last one. */
+export function latestMask(R: UserRows, timestamps: Float64Array, k: number): Uint8Array {
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number ≥ 0 (got ${k}).`);
   if (timestamps.length !== R.nnz) throw new RangeError(`Expected ${R.nnz} timestamps, got ${timestamps.length}.`);
   const held = new Uint8Array(R.nnz);
@@ -90,7 +97,16 @@ export function splitByTime(R: Ratings, timestamps: Float64Array, k: number): He
     idx.sort((a, b) => timestamps[a]! - timestamps[b]! || a - b);
     for (let q = n - h; q < n; q++) held[idx[q]!] = 1;
   }
-  return splitByMask(R, held, timestamps);
+  return held;
+}
+
+/**
+ * Holds out each user's latest k ratings by timestamp (ties: the item listed later counts as
+ * later), keeping at least one rating of every user in training: "predict what they rated
+ * next from what they rated before".
+ */
+export function splitByTime(R: Ratings, timestamps: Float64Array, k: number): HeldOutSplit {
+  return splitByMask(R, latestMask(R, timestamps, k), timestamps);
 }
 
 export type HeldOutSpec = { kind: 'random'; share: number; seed: number } | { kind: 'time'; latest: number };
@@ -107,4 +123,23 @@ export function holdOutDataset(dataset: Dataset, spec: HeldOutSpec): Dataset {
     split = splitByTime(dataset.ratings, dataset.timestamps, spec.latest);
   }
   return { ...dataset, ratings: split.train, test: split.test, timestamps: split.trainTimestamps };
+}
+
+/**
+ * The positions (in R's user order, ascending) a split holds out: what the lab keeps as its
+ * held-out cells. Needs only R's row pointers (and the timestamps for a split by time).
+ */
+export function heldOutPositions(R: UserRows, spec: HeldOutSpec, timestamps: Float64Array | null = null): Int32Array {
+  let mask: Uint8Array;
+  if (spec.kind === 'random') mask = perUserMask(R, spec.share, spec.seed);
+  else {
+    if (!timestamps) throw new RangeError('These ratings have no timestamps: they cannot be split by time.');
+    mask = latestMask(R, timestamps, spec.latest);
+  }
+  let count = 0;
+  for (let p = 0; p < mask.length; p++) count += mask[p]!;
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let p = 0; p < mask.length; p++) if (mask[p]) out[k++] = p;
+  return out;
 }

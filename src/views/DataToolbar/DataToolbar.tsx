@@ -11,6 +11,8 @@ import { useLab } from '../../state/LabContext';
 import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
 import { OpenDataDialog } from '../OpenData/OpenDataButton';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
+import { HoldOutButton } from '../HoldOut/HoldOutButton';
+import { ExportMenu } from '../Export/ExportMenu';
 import './DataToolbar.css';
 
 const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
@@ -199,6 +201,9 @@ export function DataToolbar() {
           <p role="alert" className={error ? 'dt-error' : 'dt-error-empty'}>
             {error}
           </p>
+          <p className="dt-split">
+            <HoldOutButton label="Hold out ratings…" /> split this data into training and held-out ratings, to evaluate on.
+          </p>
         </div>
       </div>
       <OpenDataDialog
@@ -212,6 +217,7 @@ export function DataToolbar() {
           opener.current?.focus();
         }}
       />
+      <ExportMenu />
     </>
   );
 }

@@ -16,6 +16,7 @@ const ObjectivePanel = lazy(() => import('../Objective/ObjectivePanel').then((m)
 const LatentSpace = lazy(() => import('../LatentSpace/LatentSpace').then((m) => ({ default: m.LatentSpace })));
 const ToyExample = lazy(() => import('../ToyExample/ToyExample').then((m) => ({ default: m.ToyExample })));
 const Recommend = lazy(() => import('../Recommend/Recommend').then((m) => ({ default: m.Recommend })));
+const EvaluatePanel = lazy(() => import('../Evaluate/EvaluatePanel').then((m) => ({ default: m.EvaluatePanel })));
 
 function Loading({ what }: { what: string }) {
   return (
@@ -26,7 +27,7 @@ function Loading({ what }: { what: string }) {
 }
 import './ExplorePanel.css';
 
-export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy' | 'recommend';
+export type ExploreTab = 'loss' | 'solve' | 'objective' | 'latent' | 'toy' | 'recommend' | 'evaluate';
 
 const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'loss', label: 'Loss over the run', panel: 'The loss chart' },
@@ -35,6 +36,7 @@ const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'latent', label: 'Latent space', panel: 'The latent space' },
   { id: 'toy', label: 'Toy example', panel: 'The toy example' },
   { id: 'recommend', label: 'Recommend', panel: 'The recommendations' },
+  { id: 'evaluate', label: 'Evaluate', panel: 'The evaluation' },
 ];
 
 function content(id: ExploreTab): ReactNode {
@@ -75,6 +77,12 @@ function content(id: ExploreTab): ReactNode {
       return (
         <Suspense fallback={<Loading what="the recommendations" />}>
           <Recommend />
+        </Suspense>
+      );
+    case 'evaluate':
+      return (
+        <Suspense fallback={<Loading what="the evaluation" />}>
+          <EvaluatePanel />
         </Suspense>
       );
   }

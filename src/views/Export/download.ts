@@ -1,0 +1,13 @@
+/** Saves a text as a file: a Blob behind a temporary link (nothing leaves the browser). */
+export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The download has started by the next task; the URL can go then.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
