@@ -21,6 +21,7 @@ import { ExplorePanel, type ExploreTab } from './Explore/ExplorePanel';
 import { MiniLossChart } from './LossChart/MiniLossChart';
 import { useShortcuts } from './Shortcuts/useShortcuts';
 import { ShareQrButton } from '../share/ShareQrButton';
+import { ExportMenu } from './Export/ExportMenu';
 import { HEADER_ACTIONS_ID } from './common/headerActions';
 import { createPortal } from 'react-dom';
 import { useStageLayout } from './Stage/useStageLayout';
@@ -69,6 +70,7 @@ export function Lab({ shortcuts = true }: LabProps) {
         </PanelBoundary>
       </section>
       <HeaderAction>
+        <ExportMenu />
         <ShareQrButton />
       </HeaderAction>
       <StatusBanner />

@@ -27,6 +27,10 @@ export const VARIANT_LINES: Record<Variant, string> = {
 export const BIASES_IMPLICIT_REASON =
   'Biases are for explicit ratings only: with implicit feedback the loss covers every pair, so a user bias shifts all of that user’s scores equally (it never changes their ranking) and an item bias is a popularity term the factors already learn.';
 
+/** Why the model select is disabled under gradient descent. */
+const GD_REASON =
+  'Gradient descent follows the lecture’s objective: the model variants are ALS’s closed forms. Switch the solver to ALS to choose one.';
+
 export const CG_MAX_STEPS = 10;
 
 const cleanId = (id: string) => id.replace(/[^a-zA-Z0-9_-]/g, '');
@@ -52,7 +56,7 @@ export function VariantSettings() {
           id={`variant-${id}`}
           value={variant}
           disabled={gd}
-          aria-describedby={lineId}
+          aria-describedby={!gd && variant !== 'lecture' ? `${lineId} ${lineId}-shown` : lineId}
           onChange={(e) => setSettings({ variant: e.target.value as Variant })}
         >
           <option value="lecture">{VARIANT_LABELS.lecture}</option>
@@ -64,39 +68,43 @@ export function VariantSettings() {
         </select>
       </div>
       {implicit && !gd && <RowSolveSetting id={id} solver={settings.rowSolver} steps={settings.cgSteps} />}
-      <p className="variant-line" id={lineId}>
-        {gd ? (
-          'Gradient descent follows the lecture’s objective: the model variants are ALS’s closed forms. Switch the solver to ALS to choose one.'
-        ) : (
-          <>
-            {VARIANT_LINES[variant]}{' '}
-            {settings.lambda === preset.lambda ? (
-              <span className="variant-default">λ = {preset.lambda} is this variant’s default.</span>
-            ) : (
-              <button
-                type="button"
-                className="link-button"
-                aria-describedby={`variant-why-${id}`}
-                onClick={() => setSettings({ lambda: preset.lambda })}
-              >
-                Use λ = {preset.lambda} (this variant’s default)
-              </button>
-            )}{' '}
-            <span className="variant-why" id={`variant-why-${id}`}>
-              {preset.reason}
-            </span>
-            {implicit && (
-              <span className="variant-why">
-                {' '}
-                {BIASES_IMPLICIT_REASON}
-                {settings.rowSolver === 'cg' &&
-                  ` Conjugate gradient is the implicit library’s default row solve (Takács et al. 2011): ${settings.cgSteps} step${settings.cgSteps === 1 ? '' : 's'} per row from its current value, approximate but never raising the objective.`}
+      {/* The lecture's objective needs no words on screen (it is the slides'); the others say what they change. */}
+      <span className="visually-hidden" id={lineId}>
+        {gd ? GD_REASON : variant === 'lecture' ? VARIANT_LINES.lecture : ''}
+        {implicit && ` ${BIASES_IMPLICIT_REASON}`}
+      </span>
+      {!gd && (variant !== 'lecture' || note || (implicit && settings.rowSolver === 'cg')) && (
+        <p className="variant-line">
+          {variant !== 'lecture' && (
+            <>
+              <span id={`${lineId}-shown`}>{VARIANT_LINES[variant]}</span>{' '}
+              {settings.lambda === preset.lambda ? (
+                <span className="variant-default">λ = {preset.lambda} is this variant’s default.</span>
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-describedby={`variant-why-${id}`}
+                  onClick={() => setSettings({ lambda: preset.lambda })}
+                >
+                  Use λ = {preset.lambda} (this variant’s default)
+                </button>
+              )}{' '}
+              <span className="variant-why" id={`variant-why-${id}`}>
+                {preset.reason}
               </span>
-            )}
-            {note && <strong className="variant-note"> {note}</strong>}
-          </>
-        )}
-      </p>
+            </>
+          )}
+          {implicit && settings.rowSolver === 'cg' && (
+            <span className="variant-why">
+              {' '}
+              Conjugate gradient is the implicit library’s default row solve (Takács et al. 2011): {settings.cgSteps} step
+              {settings.cgSteps === 1 ? '' : 's'} per row from its current value, approximate but never raising the objective.
+            </span>
+          )}
+          {note && <strong className="variant-note"> {note}</strong>}
+        </p>
+      )}
     </>
   );
 }

@@ -12,7 +12,6 @@ import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
 import { OpenDataDialog } from '../OpenData/OpenDataButton';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
 import { HoldOutButton } from '../HoldOut/HoldOutButton';
-import { ExportMenu } from '../Export/ExportMenu';
 import './DataToolbar.css';
 
 const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
@@ -217,7 +216,6 @@ export function DataToolbar() {
           opener.current?.focus();
         }}
       />
-      <ExportMenu />
     </>
   );
 }
