@@ -13,7 +13,7 @@ export interface ShareLink {
   withoutFactors: boolean;
 }
 
-type ShareState = Pick<LabState, 'data' | 'origin' | 'pristine' | 'settings' | 'timeline'>;
+type ShareState = Pick<LabState, 'data' | 'origin' | 'pristine' | 'settings' | 'timeline'> & { hideControls?: boolean };
 
 /** The page's address without its fragment: where a link opens MF Lab. */
 export function appBase(): string {

@@ -29,6 +29,7 @@ export type LabActions = Omit<
   | 'hover'
   | 'selected'
   | 'logScale'
+  | 'hideControls'
   | 'focus'
   | 'emphasis'
   | 'dispose'
@@ -152,7 +153,14 @@ function runControls(
   ctx: LabContext,
 ): Omit<
   LabActions,
-  keyof ReturnType<typeof dataActions> | 'setHover' | 'select' | 'setStatus' | 'setLogScale' | 'setFocus' | 'setEmphasis'
+  | keyof ReturnType<typeof dataActions>
+  | 'setHover'
+  | 'select'
+  | 'setStatus'
+  | 'setLogScale'
+  | 'setHideControls'
+  | 'setFocus'
+  | 'setEmphasis'
 > {
   const { set, get, client } = ctx;
   const before = () => {
@@ -221,6 +229,7 @@ export function createLabActions(ctx: LabContext): LabActions {
     select: (selected) => set({ selected }),
     setStatus: (status) => set({ status }),
     setLogScale: (logScale) => set({ logScale }),
+    setHideControls: (hideControls) => set({ hideControls }),
     setFocus: (focus) => set({ focus }),
     setEmphasis: (emphasis) => set({ emphasis }),
   };

@@ -98,6 +98,8 @@ export interface LabState {
   selected: { side: Side; index: number } | null;
   /** The loss chart's log scale. */
   logScale: boolean;
+  /** Only what a projected demo needs: the settings, the data tools and the header actions are hidden (link: hide=controls). */
+  hideControls: boolean;
   /**
    * What the solve explorer is walking through, so other views can light it up: the row
    * being solved, Ωᵢ (the other side's indices it touches) and the stage (1–7).
@@ -134,6 +136,7 @@ export interface LabState {
   select(selection: { side: Side; index: number } | null): void;
   setStatus(status: StatusMessage | null): void;
   setLogScale(on: boolean): void;
+  setHideControls(on: boolean): void;
   setFocus(focus: LabState['focus']): void;
   setEmphasis(emphasis: LabState['emphasis']): void;
   dispose(): void;
@@ -150,6 +153,8 @@ export interface LabOptions {
   run?: RunRecord;
   /** Shown once the lab opens (e.g. why a link could not be used). */
   status?: StatusMessage;
+  /** Show only what a projected demo needs (a link's hide=controls). */
+  hideControls?: boolean;
   client?: LabClient;
   /**
    * Send the data to the worker at once (default). React owners pass false and call
@@ -206,6 +211,7 @@ export function createLabStore(options: LabOptions = {}): StoreApi<LabState> {
       hover: null,
       selected: null,
       logScale: false,
+      hideControls: options.hideControls ?? false,
       focus: null,
       emphasis: null,
       ...createLabActions(ctx),

@@ -131,7 +131,8 @@ function persistedChange(state: LabState, prev: LabState): boolean {
     state.origin !== prev.origin ||
     state.pristine !== prev.pristine ||
     state.timeline !== prev.timeline ||
-    state.playing !== prev.playing
+    state.playing !== prev.playing ||
+    state.hideControls !== prev.hideControls
   );
 }
 

@@ -40,7 +40,7 @@ export function readStored(storage: Storage | null, key: string): string | null 
   }
 }
 
-type SharedState = Pick<LabState, 'data' | 'origin' | 'pristine' | 'settings' | 'timeline'>;
+type SharedState = Pick<LabState, 'data' | 'origin' | 'pristine' | 'settings' | 'timeline'> & { hideControls?: boolean };
 
 function source(state: SharedState): SharedLab['source'] {
   const { data, origin, pristine } = state;
@@ -89,7 +89,12 @@ export function sharedLabOf(state: SharedState, maxFactors: number): SharedLab {
     run.V = last.V;
     if (last.biases) run.biases = last.biases;
   }
-  return { source: source(state), settings: { ...settings }, run };
+  return {
+    source: source(state),
+    settings: { ...settings },
+    run,
+    ...(state.hideControls ? { view: { hideControls: true } } : {}),
+  };
 }
 
 /** The state in storage's form. */

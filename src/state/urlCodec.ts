@@ -77,12 +77,18 @@ export type LabSource =
   | { kind: 'dataset'; dataset: DatasetReference }
   | { kind: 'data'; data: LabData };
 
+/** How the lab is shown: `hide=controls` shows only what a projected demo needs (as TensorFlow Playground's links can). */
+export interface LabView {
+  hideControls?: boolean;
+}
+
 /** Everything a link holds. */
 export interface SharedLab {
   source: LabSource;
   settings: Partial<ModelSettings>;
   /** The run since initialisation; actions may be empty. */
   run: RunRecord;
+  view?: LabView;
 }
 
 export type DecodeResult = { ok: true; lab: SharedLab } | { ok: false; error: string };
@@ -116,8 +122,9 @@ function encodeSource(source: LabSource): string[] {
 
 /** The fragment (without `#`) for a lab. */
 export function encodeLab(lab: SharedLab, options: EncodeOptions = {}): string {
-  const { source, settings, run } = lab;
+  const { source, settings, run, view } = lab;
   const parts = [`v=${FORMAT_VERSION}`, ...encodeSource(source), ...encodeSettings(settings)];
+  if (view?.hideControls) parts.push('hide=controls');
   if (run.actions.length > 0) parts.push(`run=${encodeRun(run.actions)}`);
   const maxFactors = options.maxFactors ?? URL_FACTOR_LIMIT;
   if (run.U && run.V && run.U.length + run.V.length <= maxFactors) {
@@ -142,6 +149,7 @@ const KNOWN_KEYS = new Set([
   ...DATA_KEYS,
   ...SETTING_KEYS.map(([k]) => k),
   'solver',
+  'hide',
   'variant',
   'rows',
   'run',
@@ -290,7 +298,10 @@ function decodeFields(fields: Map<string, string>): SharedLab {
   const settings = decodeSettings(fields);
   const run = decodeRunPart(fields, where.m, where.n);
   decodeFactors(fields, run, settings.factors, where.m, where.n);
-  return { source: where.source, settings, run };
+  const hide = fields.get('hide');
+  if (hide !== undefined && hide !== 'controls')
+    fail(`its view option hide=“${hide.slice(0, 40)}” is not one MF Lab knows (hide=controls)`, 'hide');
+  return { source: where.source, settings, run, ...(hide ? { view: { hideControls: true } } : {}) };
 }
 
 /**
@@ -324,6 +335,10 @@ const PART_NAMES: Record<string, string> = {
   init: 'its initial scale',
   eta: 'its learning rate',
   solver: 'its solver',
+  variant: 'its model variant',
+  rows: 'its row solve',
+  cg: 'its conjugate-gradient steps',
+  hide: 'its view option',
 };
 
 export type LenientResult =
@@ -374,5 +389,6 @@ export function labOptionsOf(lab: SharedLab): LabOptions {
   } else if (lab.source.kind === 'dataset') options.dataset = { ...lab.source.dataset };
   else options.data = lab.source.data;
   if (lab.run.actions.length > 0 || lab.run.U) options.run = lab.run;
+  if (lab.view?.hideControls) options.hideControls = true;
   return options;
 }

@@ -49,6 +49,8 @@ export function Lab({ shortcuts = true }: LabProps) {
   const explore = useRef<HTMLElement>(null);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const [readouts, setReadouts] = useState<HTMLDivElement | null>(null);
+  const hide = useLab((s) => s.hideControls);
+  const setHide = useLab((s) => s.setHideControls);
   const openLoss = () => {
     setTab('loss');
     requestAnimationFrame(() => explore.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
@@ -61,7 +63,16 @@ export function Lab({ shortcuts = true }: LabProps) {
             <RunControls readoutsInto={readouts} />
           </div>
           <div className="lab-model">
-            <SettingsPanel />
+            {hide ? (
+              <p className="lab-hidden-controls">
+                <button type="button" onClick={() => setHide(false)}>
+                  Show all controls
+                </button>{' '}
+                <span className="muted">The settings and data tools are hidden for this demo (the link’s hide=controls).</span>
+              </p>
+            ) : (
+              <SettingsPanel />
+            )}
           </div>
           <div className="lab-side">
             <div className="lab-readouts" ref={setReadouts} />
@@ -70,7 +81,7 @@ export function Lab({ shortcuts = true }: LabProps) {
         </PanelBoundary>
       </section>
       <HeaderAction>
-        <ExportMenu />
+        {!hide && <ExportMenu />}
         <ShareQrButton />
       </HeaderAction>
       <StatusBanner />
@@ -106,6 +117,7 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
   const d = useLab((s) => s.timeline[s.timeline.length - 1]?.d ?? s.settings.factors);
   const data = useLab((s) => s.data);
   const textChars = useMemo(() => longestCellText(data), [data]);
+  const hide = useLab((s) => s.hideControls);
   const [matrices, setMatrices] = useState<HTMLElement | null>(null);
   const [legends, setLegends] = useState<HTMLElement | null>(null);
   const input = useMemo(
@@ -126,7 +138,7 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
       </h2>
       <PanelBoundary name="The rating matrix" resetKey={data}>
         <div className="stage-grid-probe" ref={setMatrices} aria-hidden="true" />
-        <RatingGrid fit={layout.grid} showToolbar />
+        <RatingGrid fit={layout.grid} showToolbar={!hide} showControls={!hide} />
       </PanelBoundary>
       <div className="stage-product">
         <PanelBoundary name="The factorization" resetKey={data}>

@@ -9,10 +9,11 @@ import { VARIANT_DEFAULTS, type RowSolver, type Variant } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { effectiveAls, variantNote } from '../../worker/modelOptions';
 
+/** Short, so that the model fits beside the other settings on a projector; the line below and the description say more. */
 const VARIANT_LABELS: Record<Variant, string> = {
-  lecture: 'The lecture’s objective',
-  wr: 'ALS-WR: λ per rating',
-  biases: 'Biases: μ + bᵢ + cⱼ',
+  lecture: 'Lecture',
+  wr: 'ALS-WR',
+  biases: 'Biases',
 };
 
 /** One line each: what the variant changes. */
@@ -59,9 +60,13 @@ export function VariantSettings() {
           aria-describedby={!gd && variant !== 'lecture' ? `${lineId} ${lineId}-shown` : lineId}
           onChange={(e) => setSettings({ variant: e.target.value as Variant })}
         >
-          <option value="lecture">{VARIANT_LABELS.lecture}</option>
-          <option value="wr">{VARIANT_LABELS.wr}</option>
-          <option value="biases" disabled={implicit}>
+          <option value="lecture" title="The lecture’s objective: one λ for every row">
+            {VARIANT_LABELS.lecture}
+          </option>
+          <option value="wr" title="ALS-WR: λ per rating">
+            {VARIANT_LABELS.wr}
+          </option>
+          <option value="biases" disabled={implicit} title="Biases: μ + bᵢ + cⱼ + uᵢᵀvⱼ">
             {VARIANT_LABELS.biases}
             {implicit ? ' (explicit ratings only)' : ''}
           </option>

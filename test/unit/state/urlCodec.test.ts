@@ -25,6 +25,7 @@ import { decodeRun, type RunAction } from '../../../src/worker/actions';
 import {
   decodeFloats,
   decodeLab,
+  decodeLabLenient,
   encodeFloats,
   encodeLab,
   escapeLabel,
@@ -462,6 +463,25 @@ describe('round trip', () => {
       }),
       { numRuns: 200 },
     );
+  }, 60_000);
+
+  it('hide=controls (a projected demo) round trips, reaches the store options, and an unknown view option is dropped by name', () => {
+    const lab: SharedLab = {
+      source: { kind: 'preset', preset: 'lecture-r' },
+      settings: { lambda: 0.5 },
+      run: { actions: [] },
+      view: { hideControls: true },
+    };
+    const text = encodeLab(lab);
+    expect(text).toBe('v=1&preset=lecture-r&lambda=0.5&hide=controls');
+    expect(decodeOk(text)).toEqual(lab);
+    expect(labOptionsOf(decodeOk(text)).hideControls).toBe(true);
+    expect(labOptionsOf(decodeOk('v=1&preset=lecture-r')).hideControls).toBeUndefined();
+    const strange = decodeLab('v=1&preset=lecture-r&hide=everything');
+    expect(strange).toEqual({ ok: false, error: 'its view option hide=“everything” is not one MF Lab knows (hide=controls)' });
+    const lenient = decodeLabLenient('v=1&preset=lecture-r&hide=everything');
+    expect(lenient.ok && lenient.dropped.map((d) => d.part)).toEqual(['its view option']);
+    expect(lenient.ok && lenient.lab.view).toBeUndefined();
   });
 
   it('settings given only in part stay partial', () => {
