@@ -4,10 +4,13 @@
  * under ALS — how each row's system is solved (exactly, or by K conjugate-gradient steps). What
  * cannot run is disabled with the reason next to it, never silently ignored.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { VARIANT_DEFAULTS, type RowSolver, type Variant } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { effectiveAls, variantNote } from '../../worker/modelOptions';
+
+/** The opener's short name of the running model. */
+const SHORT: Record<Variant, string> = { lecture: 'lecture', wr: 'ALS-WR', biases: 'biases' };
 
 const VARIANT_LABELS: Record<Variant, string> = {
   lecture: 'The lecture’s objective',
@@ -44,60 +47,99 @@ export function VariantSettings() {
   const variant = gd ? settings.variant : running.variant;
   const preset = VARIANT_DEFAULTS[variant];
   const lineId = `variant-line-${id}`;
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  // A click elsewhere closes the options (the focus stays where the click put it).
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  const cg = implicit && !gd && settings.rowSolver === 'cg';
   return (
-    <>
-      <div className="setting">
-        <label htmlFor={`variant-${id}`}>Model</label>
-        <select
-          id={`variant-${id}`}
-          value={variant}
-          disabled={gd}
-          aria-describedby={lineId}
-          onChange={(e) => setSettings({ variant: e.target.value as Variant })}
-        >
-          <option value="lecture">{VARIANT_LABELS.lecture}</option>
-          <option value="wr">{VARIANT_LABELS.wr}</option>
-          <option value="biases" disabled={implicit}>
-            {VARIANT_LABELS.biases}
-            {implicit ? ' (explicit ratings only)' : ''}
-          </option>
-        </select>
-      </div>
-      {implicit && !gd && <RowSolveSetting id={id} solver={settings.rowSolver} steps={settings.cgSteps} />}
-      <p className="variant-line" id={lineId}>
-        {gd ? (
-          'Gradient descent follows the lecture’s objective: the model variants are ALS’s closed forms. Switch the solver to ALS to choose one.'
-        ) : (
-          <>
-            {VARIANT_LINES[variant]}{' '}
-            {settings.lambda === preset.lambda ? (
-              <span className="variant-default">λ = {preset.lambda} is this variant’s default.</span>
-            ) : (
-              <button
-                type="button"
-                className="link-button"
-                aria-describedby={`variant-why-${id}`}
-                onClick={() => setSettings({ lambda: preset.lambda })}
-              >
-                Use λ = {preset.lambda} (this variant’s default)
-              </button>
-            )}{' '}
-            <span className="variant-why" id={`variant-why-${id}`}>
-              {preset.reason}
-            </span>
-            {implicit && (
-              <span className="variant-why">
-                {' '}
-                {BIASES_IMPLICIT_REASON}
-                {settings.rowSolver === 'cg' &&
-                  ` Conjugate gradient is the implicit library’s default row solve (Takács et al. 2011): ${settings.cgSteps} step${settings.cgSteps === 1 ? '' : 's'} per row from its current value, approximate but never raising the objective.`}
+    // Escape bubbles up here from the fields inside; the wrapper takes no focus.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div
+      ref={root}
+      className="variant-options"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+          opener.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={opener}
+        type="button"
+        className="variant-opener"
+        aria-expanded={open}
+        aria-controls={`variant-panel-${id}`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="variant-opener-name">Model:</span> {gd ? 'lecture' : SHORT[variant]}
+        {cg ? `, CG ${settings.cgSteps}` : ''} <span aria-hidden="true">▾</span>
+      </button>
+      <div id={`variant-panel-${id}`} className="variant-panel" role="group" aria-label="Model options" hidden={!open}>
+        <div className="setting">
+          <label htmlFor={`variant-${id}`}>Model</label>
+          <select
+            id={`variant-${id}`}
+            value={variant}
+            disabled={gd}
+            aria-describedby={lineId}
+            onChange={(e) => setSettings({ variant: e.target.value as Variant })}
+          >
+            <option value="lecture">{VARIANT_LABELS.lecture}</option>
+            <option value="wr">{VARIANT_LABELS.wr}</option>
+            <option value="biases" disabled={implicit}>
+              {VARIANT_LABELS.biases}
+              {implicit ? ' (explicit ratings only)' : ''}
+            </option>
+          </select>
+        </div>
+        {implicit && !gd && <RowSolveSetting id={id} solver={settings.rowSolver} steps={settings.cgSteps} />}
+        <p className="variant-line" id={lineId}>
+          {gd ? (
+            'Gradient descent follows the lecture’s objective: the model variants are ALS’s closed forms. Switch the solver to ALS to choose one.'
+          ) : (
+            <>
+              {VARIANT_LINES[variant]}{' '}
+              {settings.lambda === preset.lambda ? (
+                <span className="variant-default">λ = {preset.lambda} is this variant’s default.</span>
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-describedby={`variant-why-${id}`}
+                  onClick={() => setSettings({ lambda: preset.lambda })}
+                >
+                  Use λ = {preset.lambda} (this variant’s default)
+                </button>
+              )}{' '}
+              <span className="variant-why" id={`variant-why-${id}`}>
+                {preset.reason}
               </span>
-            )}
-            {note && <strong className="variant-note"> {note}</strong>}
-          </>
-        )}
-      </p>
-    </>
+              {implicit && (
+                <span className="variant-why">
+                  {' '}
+                  {BIASES_IMPLICIT_REASON}
+                  {settings.rowSolver === 'cg' &&
+                    ` Conjugate gradient is the implicit library’s default row solve (Takács et al. 2011): ${settings.cgSteps} step${settings.cgSteps === 1 ? '' : 's'} per row from its current value, approximate but never raising the objective.`}
+                </span>
+              )}
+            </>
+          )}
+          {note && <strong className="variant-note"> {note}</strong>}
+        </p>
+      </div>
+    </div>
   );
 }
 
