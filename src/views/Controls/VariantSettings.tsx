@@ -84,7 +84,7 @@ export function VariantSettings() {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="variant-opener-name">Model:</span> {gd ? 'lecture' : SHORT[variant]}
-        {cg ? `, CG ${settings.cgSteps}` : ''} <span aria-hidden="true">▾</span>
+        {cg ? ', CG' : ''} <span aria-hidden="true">▾</span>
       </button>
       <div id={`variant-panel-${id}`} className="variant-panel" role="group" aria-label="Model options" hidden={!open}>
         <div className="setting">
@@ -126,18 +126,18 @@ export function VariantSettings() {
               <span className="variant-why" id={`variant-why-${id}`}>
                 {preset.reason}
               </span>
-              {implicit && (
-                <span className="variant-why">
-                  {' '}
-                  {BIASES_IMPLICIT_REASON}
-                  {settings.rowSolver === 'cg' &&
-                    ` Conjugate gradient is the implicit library’s default row solve (Takács et al. 2011): ${settings.cgSteps} step${settings.cgSteps === 1 ? '' : 's'} per row from its current value, approximate but never raising the objective.`}
-                </span>
-              )}
             </>
           )}
           {note && <strong className="variant-note"> {note}</strong>}
         </p>
+        {implicit && !gd && <p className="variant-line variant-why">{BIASES_IMPLICIT_REASON}</p>}
+        {cg && (
+          <p className="variant-line">
+            Conjugate gradient is the <code>implicit</code> library’s default row solve (Takács et al. 2011): K ={' '}
+            {settings.cgSteps} step{settings.cgSteps === 1 ? '' : 's'} per row from its current value, each a product with the
+            row’s matrix instead of a factorisation — approximate, but never raising the objective.
+          </p>
+        )}
       </div>
     </div>
   );
