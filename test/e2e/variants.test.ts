@@ -87,7 +87,7 @@ describe('model variants', () => {
     await openModel(page);
     const model = page.getByLabel('Model', { exact: true });
     await expect.poll(() => model.locator('option[value="biases"]').isDisabled()).toBe(true);
-    await expect.poll(() => page.locator('.variant-line').textContent()).toContain('Biases are for explicit ratings only');
+    await expect.poll(() => page.locator('.variant-panel').textContent()).toContain('Biases are for explicit ratings only');
     await page.getByLabel('Row solve', { exact: true }).selectOption({ label: 'Conjugate gradient, K steps' });
     await expect(page.getByLabel('K, conjugate-gradient steps per row').inputValue()).resolves.toBe('3');
     await expect.poll(() => page.getByRole('button', { name: /^Model:/ }).textContent()).toContain('CG');
