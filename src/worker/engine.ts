@@ -34,7 +34,7 @@ import {
   type SweepPoint,
 } from '../core';
 import type { RunAction } from './actions';
-import { effectiveAls } from './modelOptions';
+import { effectiveAls, variantNote } from './modelOptions';
 import { evaluateModel, type LabEvaluation } from './evaluation';
 import { problemOf, ratingsOfRows } from './problemOf';
 import {
@@ -129,7 +129,9 @@ export class LabEngine {
     this.actions = [];
     this.history = [];
     this.bestLoss = Number.POSITIVE_INFINITY;
-    return this.snapshot(generation, 'init', null, [], null, note);
+    // Settings this data cannot run as they are (biases on implicit data) say what runs instead.
+    const refused = s.variant === 'biases' && s.solver === 'als' ? variantNote(s, this.problem!.mode) : null;
+    return this.snapshot(generation, 'init', null, [], null, note ?? refused);
   }
 
   /** New λ, α, η, solver… take effect at once on the current U and V; a new d re-initialises. */

@@ -23,6 +23,12 @@ async function texIn(page: Page, selector: string): Promise<string> {
   return (await page.locator(`${selector} annotation`).allTextContents()).join('\n');
 }
 
+/** Opens the Model options (a disclosure in the run bar). */
+async function openModel(page: Page) {
+  const opener = page.getByRole('button', { name: /^Model:/ });
+  if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
+}
+
 async function stepOnce(page: Page, count: string) {
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => page.getByLabel('Step count').first().textContent()).toContain(count);
@@ -31,8 +37,12 @@ async function stepOnce(page: Page, count: string) {
 describe('model variants', () => {
   it('ALS-WR: the objective panel and the solve explorer show λ·nᵢ, and mathjs agrees', async () => {
     const { page, errors, context } = await openApp(browser);
-    await page.getByLabel('Model', { exact: true }).selectOption({ label: 'ALS-WR' });
+    await openModel(page);
+    await page.getByLabel('Model', { exact: true }).selectOption({ label: 'ALS-WR: λ per rating' });
     await expect.poll(() => page.locator('.variant-line').textContent()).toContain('multiplied by its number of ratings');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: /^Model:/ }).textContent()).toContain('ALS-WR');
     await stepOnce(page, 'step 2');
     await page.getByRole('tab', { name: 'Objective' }).click();
     await expect.poll(() => texIn(page, '.obj-formula')).toContain('n_i\\|u_i\\|^2');
@@ -54,8 +64,10 @@ describe('model variants', () => {
 
   it('biases: UVᵀ shows μ + bᵢ + cⱼ + uᵢᵀvⱼ and the hover names μ', async () => {
     const { page, errors, context } = await openApp(browser);
-    await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Biases' });
+    await openModel(page);
+    await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Biases: μ + bᵢ + cⱼ' });
     await page.getByRole('button', { name: /^Use λ = 10/ }).click();
+    await page.keyboard.press('Escape');
     await stepOnce(page, 'step 2');
     await expect.poll(() => page.getByLabel('Biases', { exact: true }).first().textContent()).toMatch(/μ = \d\.\d{3}/);
     await page.getByRole('tab', { name: 'Solve one row' }).click();
@@ -72,11 +84,15 @@ describe('model variants', () => {
   it('implicit feedback: biases disabled with the reason; CG’s iterates converge on the exact solve', async () => {
     const { page, errors, context } = await openApp(browser);
     await choosePreset(page, "Lecture's P and C");
+    await openModel(page);
     const model = page.getByLabel('Model', { exact: true });
     await expect.poll(() => model.locator('option[value="biases"]').isDisabled()).toBe(true);
-    await expect.poll(() => page.locator('.variant-line').textContent()).toContain('Biases are for explicit ratings only');
+    await expect.poll(() => page.locator('.variant-panel').textContent()).toContain('Biases are for explicit ratings only');
     await page.getByLabel('Row solve', { exact: true }).selectOption({ label: 'Conjugate gradient, K steps' });
     await expect(page.getByLabel('K, conjugate-gradient steps per row').inputValue()).resolves.toBe('3');
+    await expect.poll(() => page.getByRole('button', { name: /^Model:/ }).textContent()).toContain('CG');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await stepOnce(page, 'step 2');
     await page.getByRole('tab', { name: 'Solve one row' }).click();
     await page.getByRole('button', { name: /^Stage 7/ }).click();

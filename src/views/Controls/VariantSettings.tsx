@@ -4,16 +4,18 @@
  * under ALS — how each row's system is solved (exactly, or by K conjugate-gradient steps). What
  * cannot run is disabled with the reason next to it, never silently ignored.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { VARIANT_DEFAULTS, type RowSolver, type Variant } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { effectiveAls, variantNote } from '../../worker/modelOptions';
 
-/** Short, so that the model fits beside the other settings on a projector; the line below and the description say more. */
+/** The opener's short name of the running model. */
+const SHORT: Record<Variant, string> = { lecture: 'lecture', wr: 'ALS-WR', biases: 'biases' };
+
 const VARIANT_LABELS: Record<Variant, string> = {
-  lecture: 'Lecture',
-  wr: 'ALS-WR',
-  biases: 'Biases',
+  lecture: 'The lecture’s objective',
+  wr: 'ALS-WR: λ per rating',
+  biases: 'Biases: μ + bᵢ + cⱼ',
 };
 
 /** One line each: what the variant changes. */
@@ -27,10 +29,6 @@ export const VARIANT_LINES: Record<Variant, string> = {
 /** Why biases are refused for implicit feedback, in one sentence. */
 export const BIASES_IMPLICIT_REASON =
   'Biases are for explicit ratings only: with implicit feedback the loss covers every pair, so a user bias shifts all of that user’s scores equally (it never changes their ranking) and an item bias is a popularity term the factors already learn.';
-
-/** Why the model select is disabled under gradient descent. */
-const GD_REASON =
-  'Gradient descent follows the lecture’s objective: the model variants are ALS’s closed forms. Switch the solver to ALS to choose one.';
 
 export const CG_MAX_STEPS = 10;
 
@@ -49,40 +47,70 @@ export function VariantSettings() {
   const variant = gd ? settings.variant : running.variant;
   const preset = VARIANT_DEFAULTS[variant];
   const lineId = `variant-line-${id}`;
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  // A click elsewhere closes the options (the focus stays where the click put it).
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  const cg = implicit && !gd && settings.rowSolver === 'cg';
   return (
-    <>
-      <div className="setting">
-        <label htmlFor={`variant-${id}`}>Model</label>
-        <select
-          id={`variant-${id}`}
-          value={variant}
-          disabled={gd}
-          aria-describedby={!gd && variant !== 'lecture' ? `${lineId} ${lineId}-shown` : lineId}
-          onChange={(e) => setSettings({ variant: e.target.value as Variant })}
-        >
-          <option value="lecture" title="The lecture’s objective: one λ for every row">
-            {VARIANT_LABELS.lecture}
-          </option>
-          <option value="wr" title="ALS-WR: λ per rating">
-            {VARIANT_LABELS.wr}
-          </option>
-          <option value="biases" disabled={implicit} title="Biases: μ + bᵢ + cⱼ + uᵢᵀvⱼ">
-            {VARIANT_LABELS.biases}
-            {implicit ? ' (explicit ratings only)' : ''}
-          </option>
-        </select>
-      </div>
-      {implicit && !gd && <RowSolveSetting id={id} solver={settings.rowSolver} steps={settings.cgSteps} />}
-      {/* The lecture's objective needs no words on screen (it is the slides'); the others say what they change. */}
-      <span className="visually-hidden" id={lineId}>
-        {gd ? GD_REASON : variant === 'lecture' ? VARIANT_LINES.lecture : ''}
-        {implicit && ` ${BIASES_IMPLICIT_REASON}`}
-      </span>
-      {!gd && (variant !== 'lecture' || note || (implicit && settings.rowSolver === 'cg')) && (
-        <p className="variant-line">
-          {variant !== 'lecture' && (
+    // Escape bubbles up here from the fields inside; the wrapper takes no focus.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div
+      ref={root}
+      className="variant-options"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+          opener.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={opener}
+        type="button"
+        className="variant-opener"
+        aria-expanded={open}
+        aria-controls={`variant-panel-${id}`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="variant-opener-name">Model:</span> {gd ? 'lecture' : SHORT[variant]}
+        {cg ? ', CG' : ''} <span aria-hidden="true">▾</span>
+      </button>
+      <div id={`variant-panel-${id}`} className="variant-panel" role="group" aria-label="Model options" hidden={!open}>
+        <div className="setting">
+          <label htmlFor={`variant-${id}`}>Model</label>
+          <select
+            id={`variant-${id}`}
+            value={variant}
+            disabled={gd}
+            aria-describedby={lineId}
+            onChange={(e) => setSettings({ variant: e.target.value as Variant })}
+          >
+            <option value="lecture">{VARIANT_LABELS.lecture}</option>
+            <option value="wr">{VARIANT_LABELS.wr}</option>
+            <option value="biases" disabled={implicit}>
+              {VARIANT_LABELS.biases}
+              {implicit ? ' (explicit ratings only)' : ''}
+            </option>
+          </select>
+        </div>
+        {implicit && !gd && <RowSolveSetting id={id} solver={settings.rowSolver} steps={settings.cgSteps} />}
+        <p className="variant-line" id={lineId}>
+          {gd ? (
+            'Gradient descent follows the lecture’s objective: the model variants are ALS’s closed forms. Switch the solver to ALS to choose one.'
+          ) : (
             <>
-              <span id={`${lineId}-shown`}>{VARIANT_LINES[variant]}</span>{' '}
+              {VARIANT_LINES[variant]}{' '}
               {settings.lambda === preset.lambda ? (
                 <span className="variant-default">λ = {preset.lambda} is this variant’s default.</span>
               ) : (
@@ -100,17 +128,18 @@ export function VariantSettings() {
               </span>
             </>
           )}
-          {implicit && settings.rowSolver === 'cg' && (
-            <span className="variant-why">
-              {' '}
-              Conjugate gradient is the implicit library’s default row solve (Takács et al. 2011): {settings.cgSteps} step
-              {settings.cgSteps === 1 ? '' : 's'} per row from its current value, approximate but never raising the objective.
-            </span>
-          )}
           {note && <strong className="variant-note"> {note}</strong>}
         </p>
-      )}
-    </>
+        {implicit && !gd && <p className="variant-line variant-why">{BIASES_IMPLICIT_REASON}</p>}
+        {cg && (
+          <p className="variant-line">
+            Conjugate gradient is the <code>implicit</code> library’s default row solve (Takács et al. 2011): K ={' '}
+            {settings.cgSteps} step{settings.cgSteps === 1 ? '' : 's'} per row from its current value, each a product with the
+            row’s matrix instead of a factorisation — approximate, but never raising the objective.
+          </p>
+        )}
+      </div>
+    </div>
   );
 }
 

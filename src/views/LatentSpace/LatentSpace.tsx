@@ -8,6 +8,7 @@
 import { dotRow } from '../../core';
 import { useId, useMemo, useState } from 'react';
 import { useLab } from '../../state/LabContext';
+import { currentEntry } from '../../state/labStore';
 import { formatCell } from '../common/colors';
 import { Tex, texNumber } from '../common/Tex';
 import { useElementWidth } from '../common/useElementWidth';
@@ -27,6 +28,7 @@ export function LatentSpace() {
   const selectedItem = useLab((s) => (s.selected?.side === 'items' ? s.selected.index : null));
   const setHover = useLab((s) => s.setHover);
   const helpId = useId();
+  const withBiases = useLab((s) => currentEntry(s)?.biases != null);
 
   if (!model.ready)
     return (
@@ -56,6 +58,12 @@ export function LatentSpace() {
           </figcaption>
         </figure>
         <div className="ls-panel">
+          {withBiases && (
+            <p className="ls-note" role="note">
+              The biases variant predicts r̂ᵢⱼ = μ + bᵢ + cⱼ + uᵢᵀvⱼ: μ and bᵢ shift all of this user’s scores alike, but the item
+              biases cⱼ can reorder items. This space shows the uᵢᵀvⱼ part alone, and ranks by it.
+            </p>
+          )}
           {focusItem !== null && <DotProduct model={model} item={focusItem} />}
           <RankingTable
             model={model}

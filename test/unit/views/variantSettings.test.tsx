@@ -32,14 +32,23 @@ function panel(data = lectureR()) {
   return store;
 }
 
-const modelSelect = () => screen.getByLabelText('Model') as HTMLSelectElement;
+/** Opens the Model options (a disclosure in the run bar) and returns the select. */
+function modelSelect(): HTMLSelectElement {
+  const opener = screen.getByRole('button', { name: /^Model:/ });
+  if (opener.getAttribute('aria-expanded') !== 'true') fireEvent.click(opener);
+  return screen.getByLabelText('Model') as HTMLSelectElement;
+}
 
 describe('the Model setting', () => {
   it('is a labelled select of the three variants whose choice reaches the settings', () => {
     const s = panel();
     const select = modelSelect();
     expect(select.tagName).toBe('SELECT');
-    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Lecture', 'ALS-WR', 'Biases']);
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
+      'The lecture’s objective',
+      'ALS-WR: λ per rating',
+      'Biases: μ + bᵢ + cⱼ',
+    ]);
     expect(select.options[2]!.disabled).toBe(false);
     fireEvent.change(select, { target: { value: 'wr' } });
     expect(s.getState().settings.variant).toBe('wr');
@@ -59,6 +68,7 @@ describe('the Model setting', () => {
 
   it('disables biases for implicit data and says why; offers the row solve with K', () => {
     const s = panel(lecturePC());
+    expect(screen.getByRole('button', { name: /^Model:/ }).getAttribute('aria-expanded')).toBe('false');
     const biases = Array.from(modelSelect().options).find((o) => o.value === 'biases')!;
     expect(biases.disabled).toBe(true);
     expect(biases.textContent).toContain('explicit ratings only');
@@ -68,6 +78,7 @@ describe('the Model setting', () => {
     expect(Array.from(rows.options).map((o) => o.textContent)).toEqual(['Exact (Cholesky)', 'Conjugate gradient, K steps']);
     fireEvent.change(rows, { target: { value: 'cg' } });
     expect(s.getState().settings.rowSolver).toBe('cg');
+    expect(screen.getByRole('button', { name: /^Model:/ }).textContent).toContain('lecture, CG');
     const K = screen.getByLabelText('K, conjugate-gradient steps per row') as HTMLInputElement;
     fireEvent.change(K, { target: { value: '5' } });
     fireEvent.blur(K);
