@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launch, openApp } from './browser';
-import { matrices } from './labPage';
+import { choosePreset, matrices } from './labPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -102,16 +102,31 @@ describe('the Recommend tab', () => {
     await context.close();
   });
 
-  it('before any step, says the factors are random; on a phone the tab fits the screen', async () => {
-    const { page, errors, context } = await openApp(browser, '/', { width: 390, height: 844 });
-    await page.getByRole('tab', { name: 'Recommend' }).click();
-    await expect.poll(() => page.getByRole('note').filter({ hasText: 'random start' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('table', { name: /^Top 10 for u1/ }).count()).toBe(1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const violations = await seriousViolations(page, '.explore-recommend');
-    expect(violations).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
+  it('before any step, says the factors are random; at 320 and 390 px the tab never scrolls sideways', async () => {
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 320, height: 640 },
+    ]) {
+      const { page, errors, context } = await openApp(browser, '/', size);
+      await page.getByRole('tab', { name: 'Recommend' }).click();
+      await expect.poll(() => page.getByRole('note').filter({ hasText: 'random start' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('table', { name: /^Top 10 for u1/ }).count()).toBe(1);
+      for (const preset of ["Lecture's R", 'Taste groups', "Lecture's P and C"] as const) {
+        if (preset !== "Lecture's R") await choosePreset(page, preset);
+        await expect.poll(() => page.getByLabel('Step count').first().textContent()).toContain('half-step 0');
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+        await expect.poll(() => page.getByLabel('Step count').first().textContent()).toContain('half-step 2');
+        await page.getByRole('tab', { name: 'Recommend' }).click();
+        await expect.poll(() => page.getByRole('table', { name: /^Top 10 for / }).count()).toBe(1);
+        const width = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        expect(width.scroll, `${size.width} px, ${preset}`).toBeLessThanOrEqual(width.client);
+        expect(await seriousViolations(page, '.explore-recommend'), `${size.width} px, ${preset}`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });
