@@ -7,6 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { recommendFor } from '../../core';
 import { useLab } from '../../state/LabContext';
+import { forEachInRow } from '../../state/labData';
 import { NewUser } from './NewUser';
 import { SimilarItems } from './SimilarItems';
 import { TopList } from './TopList';
@@ -71,6 +72,13 @@ function UserTop({ model, top, onTop, chosen, onChoose }: UserTopProps) {
   );
   const one = useMemo(() => userModel(data, F, user, alpha, shared), [data, F, user, alpha, shared]);
   const rated = useMemo(() => ratedItems(data, user), [data, user]);
+  const held = useMemo(() => {
+    let count = 0;
+    forEachInRow(data, user, (_j, _v, isHeld) => {
+      if (isHeld) count++;
+    });
+    return count;
+  }, [data, user]);
   const list = useMemo(() => {
     const d = one.F.d;
     const u = one.F.U.subarray(one.row * d, one.row * d + d);
@@ -96,8 +104,9 @@ function UserTop({ model, top, onTop, chosen, onChoose }: UserTopProps) {
           ))}
         </select>
         <p className="rc-hint">
-          {uid} {implicit ? 'interacted with' : 'rated'} {rated.length} of {data.ratings.n} items; the list ranks the others by{' '}
-          {implicit ? 'predicted preference' : 'predicted rating'}.
+          {uid} {implicit ? 'interacted with' : 'rated'} {rated.length} of {data.ratings.n} items
+          {held > 0 && ` (${held} of them held out of training: rated all the same, so not recommended)`}; the list ranks the
+          others by {implicit ? 'predicted preference' : 'predicted rating'}.
         </p>
       </div>
       <div className="rc-split">

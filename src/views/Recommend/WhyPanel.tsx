@@ -169,6 +169,15 @@ function RatingParts({
         <p className="rc-note">{e.singular}</p>
       </div>
     );
+  if (e.parts.length === 0 && e.variant !== 'biases')
+    return (
+      <div className="rc-explain" role="group" aria-label={`By the user’s own ${noun}`}>
+        <h5>By the user’s own {noun}</h5>
+        <p className="rc-note">
+          No {noun} yet: the closed form gives u = 0 (the right-hand side is empty), so the score after a users half-step is 0.
+        </p>
+      </div>
+    );
   const biases = e.variant === 'biases';
   const { shown, rest } = shortenParts(e.parts, (p) => p.contribution, MAX_PARTS);
   const rows: PartRow[] = [];
