@@ -5,14 +5,12 @@
  * Everything follows the model on screen as ALS runs; nothing here trains the model.
  */
 import { useId, useMemo, useState } from 'react';
-import { recommendFor } from '../../core';
 import { useLab } from '../../state/LabContext';
-import { forEachInRow } from '../../state/labData';
 import { NewUser } from './NewUser';
 import { SimilarItems } from './SimilarItems';
 import { TopList } from './TopList';
 import { WhyPanel } from './WhyPanel';
-import { ratedItems, userModel } from './recommendData';
+import { useUserTop, type UserTopResult } from './useUserTop';
 import { useRecommendModel, type RecommendModel } from './useRecommendModel';
 import './Recommend.css';
 
@@ -20,14 +18,20 @@ export const TOP_CHOICES = [5, 10, 20] as const;
 
 export function Recommend() {
   const model = useRecommendModel();
-  const [top, setTop] = useState<number>(10);
-  const [chosen, setChosen] = useState<number | null>(null);
   if (!model.ready)
     return (
       <div className="recommend">
         <p className="muted">{model.reason}</p>
       </div>
     );
+  return <RecommendBody model={model} />;
+}
+
+function RecommendBody({ model }: { model: RecommendModel }) {
+  const [top, setTop] = useState<number>(10);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const result = useUserTop(model, top);
+  const focus = chosen !== null && result.list.some((r) => r.item === chosen) ? chosen : (result.list[0]?.item ?? null);
   return (
     <div className="recommend">
       {model.random && (
@@ -37,8 +41,8 @@ export function Recommend() {
         </p>
       )}
       {model.optionsNote && <p className="rc-note">{model.optionsNote}</p>}
-      <UserTop model={model} top={top} onTop={setTop} chosen={chosen} onChoose={setChosen} />
-      <SimilarItems F={model.F} labels={model.labels} top={top} initial={chosen ?? 0} />
+      <UserTop model={model} result={result} top={top} onTop={setTop} focus={focus} onChoose={setChosen} />
+      <SimilarItems F={model.F} labels={model.labels} top={top} initial={focus ?? 0} />
       <NewUser model={model} top={top} />
     </div>
   );
@@ -48,12 +52,14 @@ interface UserTopProps {
   model: RecommendModel;
   top: number;
   onTop(n: number): void;
-  chosen: number | null;
+  result: UserTopResult;
+  /** The item explained: the one chosen, else the top one. */
+  focus: number | null;
   onChoose(item: number): void;
 }
 
-function UserTop({ model, top, onTop, chosen, onChoose }: UserTopProps) {
-  const { data, F, user, labels, implicit, shared, alpha } = model;
+function UserTop({ model, result, top, onTop, focus, onChoose }: UserTopProps) {
+  const { data, F, user, labels, implicit } = model;
   const headingId = useId();
   const userSelect = useId();
   const topSelect = useId();
@@ -70,23 +76,9 @@ function UserTop({ model, top, onTop, chosen, onChoose }: UserTopProps) {
       )),
     [users, count],
   );
-  const one = useMemo(() => userModel(data, F, user, alpha, shared), [data, F, user, alpha, shared]);
-  const rated = useMemo(() => ratedItems(data, user), [data, user]);
-  const held = useMemo(() => {
-    let count = 0;
-    forEachInRow(data, user, (_j, _v, isHeld) => {
-      if (isHeld) count++;
-    });
-    return count;
-  }, [data, user]);
-  const list = useMemo(() => {
-    const d = one.F.d;
-    const u = one.F.U.subarray(one.row * d, one.row * d + d);
-    return recommendFor(one.F, u, one.F.biases?.user[one.row] ?? 0, labels, rated, top);
-  }, [one, labels, rated, top]);
+  const { one, rated, held, list } = result;
   const uid = users[user] ?? `user ${user + 1}`;
   const what = implicit ? 'has not interacted with' : 'has not rated';
-  const focus = chosen !== null && list.some((r) => r.item === chosen) ? chosen : (list[0]?.item ?? null);
   return (
     <section className="rc-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Top-{top} for a user</h3>
