@@ -4,11 +4,12 @@
  * similar to a chosen one, and the student as a new user folded in against the current V.
  * Everything follows the model on screen as ALS runs; nothing here trains the model.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { NewUser } from './NewUser';
 import { SimilarItems } from './SimilarItems';
 import { TopList } from './TopList';
+import { UserSelect } from './UserSelect';
 import { WhyPanel } from './WhyPanel';
 import { useUserTop, type UserTopResult } from './useUserTop';
 import { useRecommendModel, type RecommendModel } from './useRecommendModel';
@@ -66,16 +67,6 @@ function UserTop({ model, result, top, onTop, focus, onChoose }: UserTopProps) {
   const users = data.userIds;
   const solveRow = useLab((s) => s.solveRow);
   const count = Math.min(F.m, data.ratings.m);
-  // Thousands of options for MovieLens: built once per data set, not on every ALS step.
-  const options = useMemo(
-    () =>
-      users.slice(0, count).map((id, i) => (
-        <option key={i} value={i}>
-          {id}
-        </option>
-      )),
-    [users, count],
-  );
   const { one, rated, held, list } = result;
   const uid = users[user] ?? `user ${user + 1}`;
   const what = implicit ? 'has not interacted with' : 'has not rated';
@@ -84,9 +75,7 @@ function UserTop({ model, result, top, onTop, focus, onChoose }: UserTopProps) {
       <h3 id={headingId}>Top-{top} for a user</h3>
       <div className="rc-toolbar">
         <label htmlFor={userSelect}>User</label>
-        <select id={userSelect} value={user} onChange={(e) => model.pickUser(Number(e.target.value))}>
-          {options}
-        </select>
+        <UserSelect id={userSelect} userIds={users} count={count} value={user} onPick={model.pickUser} />
         <label htmlFor={topSelect}>How many</label>
         <select id={topSelect} value={top} onChange={(e) => onTop(Number(e.target.value))}>
           {TOP_CHOICES.map((n) => (

@@ -14,6 +14,7 @@ import type { LabState, TimelineEntry } from '../../../src/state/labStore';
 import { labDataFromDense } from '../../../src/state/labData';
 import { DEFAULT_SETTINGS, lecturePC, lectureR } from '../../../src/state/presets';
 import { Recommend } from '../../../src/views/Recommend/Recommend';
+import { UserSelect } from '../../../src/views/Recommend/UserSelect';
 
 const g = globalThis as { CSS?: { escape?: (s: string) => string } };
 g.CSS ??= {};
@@ -181,5 +182,18 @@ describe('the Recommend tab', () => {
     expect(screen.getByRole('table', { name: /^Top 10 for u1/ })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'The score by the user’s own interactions' })).toBeTruthy();
     expect(screen.getByText(/there is no rule for the new row’s confidences/)).toBeTruthy();
+  });
+
+  it('builds thousands of user options only when the select is reached', () => {
+    const ids = Array.from({ length: 6040 }, (_, i) => `u${i + 1}`);
+    const picked: number[] = [];
+    render(<UserSelect id="s" userIds={ids} count={6040} value={41} onPick={(i) => picked.push(i)} />);
+    const select = screen.getByRole('combobox');
+    expect(select.querySelectorAll('option')).toHaveLength(1);
+    expect((select as HTMLSelectElement).value).toBe('41');
+    fireEvent.focus(select);
+    expect(select.querySelectorAll('option')).toHaveLength(6040);
+    fireEvent.change(select, { target: { value: '6000' } });
+    expect(picked).toEqual([6000]);
   });
 });
