@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launch, openApp } from './browser';
-import { matrices } from './labPage';
+import { choosePreset, matrices } from './labPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,10 +38,6 @@ describe('the Recommend tab', () => {
     const { page, errors, context } = await openApp(browser, '/', { width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => page.getByLabel('Step count').textContent()).toContain('step 2');
-    // A users half-step last: every stored uᵢ is then the closed form against V, so both splits give the stored score.
-    await page.getByRole('button', { name: /^Solve U/ }).click();
-    await expect.poll(() => page.getByLabel('Step count').textContent()).toContain('3');
-
     await page.getByRole('tab', { name: 'Recommend' }).click();
     await page.getByLabel('User', { exact: true }).selectOption({ label: 'u3' });
     const top = page.getByRole('table', { name: /^Top 10 for u3/ });
@@ -51,6 +47,11 @@ describe('the Recommend tab', () => {
     await expect.poll(() => page.getByRole('table', { name: /^Top 5 for u3/ }).count()).toBe(1);
 
     const list = page.getByRole('table', { name: /^Top 5 for u3/ });
+    // A step ends with the items half-step: u3's stored u is not the closed form against the new V, and the tab says so.
+    await expect.poll(() => page.locator('.rc-mismatch').count()).toBe(1);
+    await page.getByRole('button', { name: 'Solve this user’s row now' }).click();
+    await expect.poll(() => page.locator('.rc-mismatch').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Step count').textContent()).toContain('3');
     const firstTitle = (await items(list))[0]!;
     const shown = num(await list.locator('tbody tr').first().locator('td.rc-score').textContent());
     await list.getByRole('button', { name: `Why ${firstTitle}?` }).click();
@@ -102,16 +103,32 @@ describe('the Recommend tab', () => {
     await context.close();
   });
 
-  it('before any step, says the factors are random; on a phone the tab fits the screen', async () => {
-    const { page, errors, context } = await openApp(browser, '/', { width: 390, height: 844 });
-    await page.getByRole('tab', { name: 'Recommend' }).click();
-    await expect.poll(() => page.getByRole('note').filter({ hasText: 'random start' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('table', { name: /^Top 10 for u1/ }).count()).toBe(1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const violations = await seriousViolations(page, '.explore-recommend');
-    expect(violations).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 320, height: 640 },
+  ]) {
+    it(`${size.width} px: says the factors are random before any step; never scrolls sideways, whatever the data`, async () => {
+      const { page, errors, context } = await openApp(browser, '/', size);
+      await page.getByRole('tab', { name: 'Recommend' }).click();
+      await expect.poll(() => page.getByRole('note').filter({ hasText: 'random start' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('table', { name: /^Top 10 for u1/ }).count()).toBe(1);
+      for (const preset of ["Lecture's R", 'Taste groups', "Lecture's P and C"] as const) {
+        if (preset !== "Lecture's R") await choosePreset(page, preset);
+        await expect.poll(() => page.getByLabel('Step count').first().textContent()).toContain('half-step 0');
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+        await expect.poll(() => page.getByLabel('Step count').first().textContent()).toContain('half-step 2');
+        await page.getByRole('tab', { name: 'Recommend' }).click();
+        await expect.poll(() => page.getByRole('table', { name: /^Top 10 for / }).count()).toBe(1);
+        const width = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        expect(width.scroll, `${size.width} px, ${preset}`).toBeLessThanOrEqual(width.client);
+        if (size.width === 390)
+          expect(await seriousViolations(page, '.explore-recommend'), `${size.width} px, ${preset}`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 });

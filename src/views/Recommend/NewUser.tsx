@@ -13,7 +13,7 @@ import { ItemSearch } from './ItemSearch';
 import { RatingInput } from './RatingInput';
 import { TopList } from './TopList';
 import { WhyPanel } from './WhyPanel';
-import { newUserProblem, withNewUser, type NewRating } from './recommendData';
+import { newUserFactors, newUserProblem, withNewUser, type NewRating } from './recommendData';
 import { useNewUserRatings } from './useNewUserRatings';
 import type { RecommendModel } from './useRecommendModel';
 import { AddAsRow } from './AddAsRow';
@@ -38,14 +38,15 @@ export function NewUser({ model, top }: { model: RecommendModel; top: number }) 
   const rated = useMemo(() => new Set(entries.map((e) => e.item)), [entries]);
   const problem = useMemo(() => newUserProblem(data, alpha), [data, alpha]);
   const matrix = confidenceKind(data) === 'matrix';
+  const newF = useMemo(() => newUserFactors(F), [F]);
   const fold = useMemo((): FoldIn | string | null => {
     if (matrix || entries.length === 0) return null;
     try {
-      return foldInUser(problem, F, entries, options);
+      return foldInUser(problem, newF, entries, options);
     } catch (e) {
       return e instanceof Error ? e.message : String(e);
     }
-  }, [matrix, entries, problem, F, options]);
+  }, [matrix, entries, problem, newF, options]);
   const solved = fold !== null && typeof fold !== 'string' && fold.u ? fold : null;
   const list = useMemo(
     () => (solved ? recommendFor(F, solved.u!, solved.bias ?? 0, labels, rated, top) : []),

@@ -49,7 +49,14 @@ export function WhyPanel({ one, item, options, labels, implicit, who, onSolveRow
       {typeof byRatings === 'string' ? (
         <p className="rc-note">{byRatings}</p>
       ) : (
-        <RatingParts e={byRatings} labels={labels} implicit={implicit} options={options} onSolveRow={onSolveRow} />
+        <RatingParts
+          e={byRatings}
+          labels={labels}
+          implicit={implicit}
+          options={options}
+          onSolveRow={onSolveRow}
+          own={who === 'you' ? 'your own' : 'the user’s own'}
+        />
       )}
     </section>
   );
@@ -154,7 +161,9 @@ function RatingParts({
   implicit,
   options,
   onSolveRow,
+  own,
 }: {
+  own: string;
   e: RatingsExplanation;
   labels: readonly string[];
   implicit: boolean;
@@ -164,9 +173,22 @@ function RatingParts({
   const noun = implicit ? 'interactions' : 'ratings';
   if (e.singular)
     return (
-      <div className="rc-explain" role="group" aria-label="By the user’s own ratings">
-        <h5>By the user’s own {noun}</h5>
+      <div className="rc-explain" role="group" aria-label={`By ${own} ${noun}`}>
+        <h5>
+          By {own} {noun}
+        </h5>
         <p className="rc-note">{e.singular}</p>
+      </div>
+    );
+  if (e.parts.length === 0 && e.variant !== 'biases')
+    return (
+      <div className="rc-explain" role="group" aria-label={`By ${own} ${noun}`}>
+        <h5>
+          By {own} {noun}
+        </h5>
+        <p className="rc-note">
+          No {noun} yet: the closed form gives u = 0 (the right-hand side is empty), so the score after a users half-step is 0.
+        </p>
       </div>
     );
   const biases = e.variant === 'biases';
@@ -190,8 +212,10 @@ function RatingParts({
       : ['rated item', <Tex key="r" math="r_{il}" />, <Tex key="w" math="w_l" />];
   const valueHead = <Tex math={implicit ? 'c_{il} w_l' : biases ? '(r_{il} - \\mu - c_l) w_l' : 'r_{il} w_l'} />;
   return (
-    <div className="rc-explain" role="group" aria-label={`By the user’s own ${noun}`}>
-      <h5>By the user’s own {noun}</h5>
+    <div className="rc-explain" role="group" aria-label={`By ${own} ${noun}`}>
+      <h5>
+        By {own} {noun}
+      </h5>
       <Tex math={ratingsFormula(e, options)} block />
       <p className="rc-note">
         {implicit
@@ -199,7 +223,7 @@ function RatingParts({
           : 'uᵢ’s closed form is linear in the ratings, so the score splits exactly into one part per rating: wₗ says how much one point of rating l moves this score.'}
       </p>
       <PartsTable
-        caption={`The score by the user’s own ${noun}`}
+        caption={`The score by ${own} ${noun}`}
         head={head}
         valueHead={valueHead}
         rows={rows}

@@ -102,6 +102,13 @@ export function userModel(data: LabData, F: Factors, user: number, alpha: number
   return { problem: userRowProblem(data, user, alpha), F: one, row: 0 };
 }
 
+/** The model as a new user sees it: all of V (and μ, cⱼ) with one row of U, so a fold-in copies V, not U. */
+export function newUserFactors(F: Factors): Factors {
+  const one: Factors = { m: 1, n: F.n, d: F.d, U: F.U.subarray(0, F.d), V: F.V };
+  if (F.biases) one.biases = { mu: F.biases.mu, user: F.biases.user.subarray(0, 1), item: F.biases.item };
+  return one;
+}
+
 /** An empty 1 × n problem of the lab's kind: what a new user is folded in against. */
 export function newUserProblem(data: LabData, alpha: number): Problem {
   const R = ratingsFromCsr(

@@ -11,8 +11,10 @@ import { LECTURE_U, LECTURE_VT } from '../../../src/core';
 import { LabProvider } from '../../../src/state/LabContext';
 import type { LabData } from '../../../src/state/labData';
 import type { LabState, TimelineEntry } from '../../../src/state/labStore';
-import { DEFAULT_SETTINGS, lectureR } from '../../../src/state/presets';
+import { labDataFromDense } from '../../../src/state/labData';
+import { DEFAULT_SETTINGS, lecturePC, lectureR } from '../../../src/state/presets';
 import { Recommend } from '../../../src/views/Recommend/Recommend';
+import { UserSelect } from '../../../src/views/Recommend/UserSelect';
 
 const g = globalThis as { CSS?: { escape?: (s: string) => string } };
 g.CSS ??= {};
@@ -152,5 +154,46 @@ describe('the Recommend tab', () => {
     expect(why.textContent).toMatch(/rank is at most 1 < 2/);
     expect(why.textContent).toMatch(/cold-start/);
     expect(screen.queryByRole('table', { name: /^Your top/ })).toBeNull();
+  });
+
+  it('implicit feedback (c = 1 + α·r): mark items as consumed; the explanation says it has its own closed form', () => {
+    const data = labDataFromDense({
+      mode: 'implicit',
+      userIds: ['u1', 'u2', 'u3', 'u4'],
+      itemIds: ['i1', 'i2', 'i3', 'i4', 'i5', 'i6'],
+      cells: [
+        [3, null, null, 1, null, 2],
+        [null, 1, 4, null, null, null],
+        [2, null, 1, null, null, 5],
+        [null, 3, null, null, 1, null],
+      ],
+      scale: { min: 0, max: 10 },
+    });
+    renderTab(store(snapshot(), data));
+    expect(screen.getByRole('group', { name: 'By the user’s own interactions' }).textContent).toMatch(/its own closed form/);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark as consumed: i2' }));
+    const mine = rows(screen.getByRole('table', { name: /^Your top 10/ })).map((r) => r.item);
+    expect(mine).toHaveLength(5);
+    expect(mine).not.toContain('i2');
+  });
+
+  it('the lecture’s P and C: recommendations and explanations, but no new user (no rule for a new row’s C)', () => {
+    renderTab(store(snapshot(), lecturePC()));
+    expect(screen.getByRole('table', { name: /^Top 10 for u1/ })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'The score by the user’s own interactions' })).toBeTruthy();
+    expect(screen.getByText(/there is no rule for the new row’s confidences/)).toBeTruthy();
+  });
+
+  it('builds thousands of user options only when the select is reached', () => {
+    const ids = Array.from({ length: 6040 }, (_, i) => `u${i + 1}`);
+    const picked: number[] = [];
+    render(<UserSelect id="s" userIds={ids} count={6040} value={41} onPick={(i) => picked.push(i)} />);
+    const select = screen.getByRole('combobox');
+    expect(select.querySelectorAll('option')).toHaveLength(1);
+    expect((select as HTMLSelectElement).value).toBe('41');
+    fireEvent.focus(select);
+    expect(select.querySelectorAll('option')).toHaveLength(6040);
+    fireEvent.change(select, { target: { value: '6000' } });
+    expect(picked).toEqual([6000]);
   });
 });

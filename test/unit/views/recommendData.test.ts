@@ -8,8 +8,11 @@ import {
   alsHalfStep,
   alsStep,
   explainByRatings,
+  explainByFactors,
   explicitProblem,
+  foldInUser,
   initFactors,
+  similarItems,
   recommend,
   recommendFor,
   type Factors,
@@ -20,6 +23,7 @@ import { problemOf } from '../../../src/worker/problemOf';
 import {
   explainOptions,
   matchItems,
+  newUserFactors,
   newUserProblem,
   ratedItems,
   sharedProblem,
@@ -184,5 +188,50 @@ describe('small helpers', () => {
   it('newUserProblem is an empty row of the lab’s kind', () => {
     const p = newUserProblem(lectureR(), 40);
     expect(p).toEqual(explicitProblem(expect.objectContaining({ m: 1, n: 6, nnz: 0 })));
+  });
+});
+
+describe('cheap on a 6,040 × 3,706 model (ML-1M’s shape)', () => {
+  it('one user’s top-N, both explanations, similar items and a fold-in take well under 50 ms', () => {
+    const m = 6040;
+    const n = 3706;
+    const d = 10;
+    // The chosen user rated 400 items; the others' rows do not matter to one user's numbers.
+    const cells: (number | null)[] = new Array<number | null>(n).fill(null);
+    for (let k = 0; k < 400; k++) cells[(k * 9) % n] = 1 + (k % 5);
+    const data = labDataFromDense({
+      mode: 'explicit',
+      userIds: Array.from({ length: 2 }, (_, i) => `u${i + 1}`),
+      itemIds: Array.from({ length: n }, (_, j) => `m${j + 1}`),
+      cells: [cells, new Array<number | null>(n).fill(null)],
+      scale: { min: 1, max: 5 },
+    });
+    const F = initFactors(m, n, d, { seed: 1, scale: 0.3 });
+    const Fdata = { ...F, m: 2, U: F.U.subarray(0, 2 * d) };
+    const run = () => {
+      const started = performance.now();
+      const one = userModel(data, Fdata, 0, 40, null);
+      const top = recommendFor(one.F, one.F.U, 0, data.itemIds, ratedItems(data, 0), 20);
+      for (const r of top.slice(0, 3)) {
+        explainByFactors(one.F, 0, r.item);
+        explainByRatings(one.problem, one.F, 0, r.item, { lambda: 0.1, variant: 'wr' });
+      }
+      similarItems(F, top[0]!.item, 20, data.itemIds);
+      const entries = [
+        { item: 3, value: 5 },
+        { item: 7, value: 1 },
+      ];
+      const fold = foldInUser(newUserProblem(data, 40), newUserFactors(F), entries, 0.1);
+      const ms = performance.now() - started;
+      expect(fold.u).toEqual(foldInUser(newUserProblem(data, 40), F, entries, 0.1).u);
+      return { top, ms };
+    };
+    // The best of three runs: the machine is shared, and one run may meet a garbage collection.
+    const runs = [run(), run(), run()];
+    const { top } = runs[0]!;
+    const ms = Math.min(...runs.map((r) => r.ms));
+    console.info(`one user's numbers on 6,040 × 3,706: ${runs.map((r) => r.ms.toFixed(1)).join(', ')} ms`);
+    expect(top).toHaveLength(20);
+    expect(ms).toBeLessThan(50);
   });
 });
