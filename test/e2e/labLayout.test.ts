@@ -110,7 +110,7 @@ describe('one layout from projector to phone', () => {
       for (const preset of ["Lecture's R", 'Taste groups', "Lecture's P and C"] as const) {
         await ready(page, preset);
         await page.getByRole('button', { name: 'Step', exact: true }).click();
-        for (const tab of ['Loss over the run', 'Solve one row', 'Objective', 'Latent space', 'Toy example']) {
+        for (const tab of ['Loss over the run', 'Solve one row', 'Objective', 'Latent space', 'Toy example', 'Evaluate']) {
           await page.getByRole('tab', { name: tab }).click();
           await page.waitForTimeout(150);
           const width = await pageWidth(page);
