@@ -47,7 +47,9 @@ describe('the Evaluate tab', () => {
     await dialog.getByRole('button', { name: 'Hold out', exact: true }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // (The lab's message says what was held out; on data this large the link's warning may replace it.)
-    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toMatch(/Step 0: 1\d,\d{3} held-out ratings/);
+    await expect
+      .poll(() => panel.textContent(), { timeout: 20_000 })
+      .toMatch(/Step 0: 1\d,\d{3} held-out ratings \(20 % of each user’s at random, seed 1\)\./);
     // The focus is back on the button that opened the dialog (now "Hold out again…").
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Hold out again…');
 
@@ -174,7 +176,9 @@ describe('the Evaluate tab', () => {
     await dialog.getByRole('spinbutton', { name: /^Latest/ }).fill('2');
     await dialog.getByRole('button', { name: 'Hold out', exact: true }).click();
     // 196 raters with at least 20 ratings each: 2 held out of each.
-    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('Step 0: 392 held-out ratings');
+    await expect
+      .poll(() => panel.textContent(), { timeout: 20_000 })
+      .toContain('Step 0: 392 held-out ratings (each user’s latest 2).');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('Step 2: 392 held-out ratings');
     expect(
