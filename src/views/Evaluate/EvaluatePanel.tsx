@@ -20,11 +20,12 @@ const CUTOFFS = [1, 3, 5, 10, 20, 50];
 
 export function EvaluatePanel() {
   const heldOut = useLab((s) => s.data.heldOut.length);
+  const implicit = useLab((s) => s.data.mode === 'implicit');
   return (
     <div className="evaluate">
       <section className="ev-section" aria-labelledby="ev-title">
         <div className="ev-head">
-          <h3 id="ev-title">How good are the factors on ratings they never saw?</h3>
+          <h3 id="ev-title">How good are the factors on {implicit ? 'interactions' : 'ratings'} they never saw?</h3>
           {/* One button in one place whether or not cells are held out, so the dialog's focus returns to it. */}
           <HoldOutButton
             label={heldOut === 0 ? 'Hold out ratings…' : 'Hold out again…'}
