@@ -94,6 +94,9 @@ export function SearchSection() {
         {mode === 'implicit' ? 'entries' : 'ratings'} and scored on the rest ({mode === 'implicit' ? 'precision@10' : 'RMSE'}).
         The held-out cells are never used: choosing settings by their error would make that error look better than it will be on
         new data.
+        {mode === 'implicit' && !usesAlpha
+          ? ' With the lecture’s C given entry by entry, each fit uses c = 1 + α·p instead (α as set).'
+          : ''}
       </p>
       <form
         className="ev-search-form"
