@@ -72,6 +72,15 @@ describe('the Evaluate tab', () => {
     expect(await panel.getByRole('img', { name: /^RMSE: The factors \d\.\d{3}, global mean μ/ }).count()).toBe(1);
     expect(await seriousViolations(page, '.explore')).toEqual([]);
 
+    // A search too long to wait for: progress, then Cancel keeps the cells finished so far.
+    await panel.getByLabel('d values').fill('10, 20');
+    await panel.getByLabel('λ values').fill('1, 5, 10');
+    await panel.getByLabel('Iterations per fit').fill('60');
+    await panel.getByRole('button', { name: 'Run the search' }).click();
+    await panel.getByRole('progressbar', { name: 'Search progress' }).waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toMatch(/Stopped after \d cells?\./);
+
     // A 2 × 2 search, then its best cell becomes the lab's settings.
     await panel.getByLabel('d values').fill('4, 8');
     await panel.getByLabel('λ values').fill('1, 5');
