@@ -23,14 +23,25 @@ export function withHeldOut(data: LabData, positions: Int32Array): LabData {
   return { ...data, heldOut: positions };
 }
 
+/** How each split was made, by its positions (they travel unchanged through undo, redo and copies of the data). */
+const howSplit = new WeakMap<Int32Array, string>();
+
+/** How the data's held-out cells were chosen ("20 % of each user’s at random, seed 1"), when a split chose them. */
+export function heldOutHow(data: LabData): string | null {
+  return howSplit.get(data.heldOut) ?? null;
+}
+
+function describeSpec(spec: HeldOutSpec): string {
+  return spec.kind === 'random'
+    ? `${Math.round(spec.share * 100)} % of each user’s at random, seed ${spec.seed}`
+    : `each user’s latest ${spec.latest}`;
+}
+
 /** What the split did, in words. */
 export function splitSummary(data: LabData, positions: Int32Array, spec: HeldOutSpec): string {
   const n = (x: number) => x.toLocaleString('en');
   const what = data.mode === 'implicit' ? 'entries' : 'ratings';
-  const how =
-    spec.kind === 'random'
-      ? `${Math.round(spec.share * 100)} % of each user’s at random, seed ${spec.seed}`
-      : `each user’s latest ${spec.latest}`;
+  const how = describeSpec(spec);
   return `Held out ${n(positions.length)} of ${n(data.ratings.nnz)} ${what} (${how}; every user keeps at least one in training). The run restarted from its seed, so the factors never see the held-out ${what}.`;
 }
 
@@ -45,6 +56,7 @@ export async function applyHoldOut(store: StoreApi<LabState>, spec: HeldOutSpec)
     : heldOutPositions(R, spec, times);
   if (store.getState().data !== data) throw new Error('The data changed while it was being split: nothing was held out.');
   const state = store.getState();
+  howSplit.set(positions, describeSpec(spec));
   state.setData(withHeldOut(data, positions));
   state.reset();
   const text = splitSummary(data, positions, spec);

@@ -47,7 +47,9 @@ describe('the Evaluate tab', () => {
     await dialog.getByRole('button', { name: 'Hold out', exact: true }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // (The lab's message says what was held out; on data this large the link's warning may replace it.)
-    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toMatch(/Step 0: 1\d,\d{3} held-out ratings/);
+    await expect
+      .poll(() => panel.textContent(), { timeout: 20_000 })
+      .toMatch(/Step 0: 1\d,\d{3} held-out ratings \(20 % of each user’s at random, seed 1\)\./);
     // The focus is back on the button that opened the dialog (now "Hold out again…").
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Hold out again…');
 
@@ -70,6 +72,15 @@ describe('the Evaluate tab', () => {
     expect(await panel.getByRole('img', { name: /^RMSE: The factors \d\.\d{3}, global mean μ/ }).count()).toBe(1);
     expect(await seriousViolations(page, '.explore')).toEqual([]);
 
+    // A search too long to wait for: progress, then Cancel keeps the cells finished so far.
+    await panel.getByLabel('d values').fill('10, 20');
+    await panel.getByLabel('λ values').fill('1, 5, 10');
+    await panel.getByLabel('Iterations per fit').fill('60');
+    await panel.getByRole('button', { name: 'Run the search' }).click();
+    await panel.getByRole('progressbar', { name: 'Search progress' }).waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toMatch(/Stopped after \d cells?\./);
+
     // A 2 × 2 search, then its best cell becomes the lab's settings.
     await panel.getByLabel('d values').fill('4, 8');
     await panel.getByLabel('λ values').fill('1, 5');
@@ -89,6 +100,7 @@ describe('the Evaluate tab', () => {
     // Export: the ratings file, then each script, whose download names the lab's hyperparameters.
     const exportButton = page.getByRole('button', { name: /^Export/ });
     await exportButton.click();
+    expect(await seriousViolations(page, '.export-menu')).toEqual([]);
     const ratings = await download(page, () => page.getByRole('button', { name: 'Ratings R (training)' }).click());
     expect(ratings.name).toBe('mf_lab_ratings.tsv');
     expect(ratings.text.trim().split('\n').length).toBeGreaterThan(75_000);
@@ -154,6 +166,36 @@ describe('the Evaluate tab', () => {
       /The factors beat recommending what is popular|Not yet: recommending the most popular items/,
     );
     expect(await seriousViolations(page, '.explore')).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('splits real ratings by time: each MovieTweetings rater’s latest two are held out', async () => {
+    const { page, errors, context } = await openApp(browser, '/#/lab', { width: 1280, height: 720 });
+    await page.getByRole('button', { name: /^Data:/ }).click();
+    await page.getByRole('button', { name: /^MovieTweetings dense core, k = 20/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Data:/ }).textContent(), { timeout: 30_000 }).toContain('k = 20');
+    await page.getByRole('tab', { name: 'Evaluate' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Evaluate' });
+    await panel.getByRole('button', { name: 'Hold out ratings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hold out ratings for evaluation' });
+    const byTime = dialog.getByRole('radio', { name: /By time/ });
+    expect(await byTime.isEnabled()).toBe(true);
+    await byTime.check();
+    await dialog.getByRole('spinbutton', { name: /^Latest/ }).fill('2');
+    await dialog.getByRole('button', { name: 'Hold out', exact: true }).click();
+    // 196 raters with at least 20 ratings each: 2 held out of each.
+    await expect
+      .poll(() => panel.textContent(), { timeout: 20_000 })
+      .toContain('Step 0: 392 held-out ratings (each user’s latest 2).');
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('Step 2: 392 held-out ratings');
+    expect(
+      await panel
+        .getByRole('table', { name: /Held-out error/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(6);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -20,7 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const TABS = ['Loss over the run', 'Solve one row', 'Objective', 'Latent space', 'Toy example'];
+const TABS = ['Loss over the run', 'Solve one row', 'Objective', 'Latent space', 'Toy example', 'Evaluate'];
 
 async function stepOnce(page: Page) {
   const before = await halfSteps(page);

@@ -7,6 +7,7 @@
  */
 import { useId, useState } from 'react';
 import { useLab } from '../../state/LabContext';
+import { heldOutHow } from '../../state/holdOutSplit';
 import { HoldOutButton } from '../HoldOut/HoldOutButton';
 import { alphaNote, formatMetric, metricGroups, verdict } from './evaluationModel';
 import { MetricBars } from './MetricBars';
@@ -19,11 +20,12 @@ const CUTOFFS = [1, 3, 5, 10, 20, 50];
 
 export function EvaluatePanel() {
   const heldOut = useLab((s) => s.data.heldOut.length);
+  const implicit = useLab((s) => s.data.mode === 'implicit');
   return (
     <div className="evaluate">
       <section className="ev-section" aria-labelledby="ev-title">
         <div className="ev-head">
-          <h3 id="ev-title">How good are the factors on ratings they never saw?</h3>
+          <h3 id="ev-title">How good are the factors on {implicit ? 'interactions' : 'ratings'} they never saw?</h3>
           {/* One button in one place whether or not cells are held out, so the dialog's focus returns to it. */}
           <HoldOutButton
             label={heldOut === 0 ? 'Hold out ratings…' : 'Hold out again…'}
@@ -59,7 +61,8 @@ function NothingHeldOut() {
 }
 
 function Evaluation() {
-  const { implicit, alpha, usesAlpha, scrubbed } = useLab((s) => ({
+  const { implicit, alpha, usesAlpha, scrubbed, how } = useLab((s) => ({
+    how: heldOutHow(s.data),
     implicit: s.data.mode === 'implicit',
     alpha: s.settings.alpha,
     usesAlpha: s.data.mode === 'implicit' && s.data.confidence === null,
@@ -87,7 +90,7 @@ function Evaluation() {
           {busy ? 'Evaluating…' : 'Evaluate now'}
         </button>
         <span className="muted ev-when" role="status">
-          {e ? describeEvaluation(e, implicit) : busy ? 'Evaluating…' : ''}
+          {e ? describeEvaluation(e, implicit, how) : busy ? 'Evaluating…' : ''}
           {e && !current ? (deferred ? ' · evaluated again when the run pauses' : ' · updating…') : ''}
           {scrubbed ? ' · the latest step, not the one scrubbed back to' : ''}
         </span>
@@ -102,10 +105,10 @@ function Evaluation() {
   );
 }
 
-function describeEvaluation(e: LabEvaluation, implicit: boolean): string {
+function describeEvaluation(e: LabEvaluation, implicit: boolean, how: string | null): string {
   const n = e.heldOut.toLocaleString('en');
   const users = e.ranking ? `, ${e.ranking.model.users.toLocaleString('en')} users with relevant ones` : '';
-  return `Step ${e.step}: ${n} held-out ${implicit ? 'entries' : 'ratings'}${users}.`;
+  return `Step ${e.step}: ${n} held-out ${implicit ? 'entries' : 'ratings'}${how ? ` (${how})` : ''}${users}.`;
 }
 
 function Results({ e, alpha, usesAlpha }: { e: LabEvaluation; alpha: number; usesAlpha: boolean }) {

@@ -35,51 +35,58 @@ export function SearchHeatmap({ factors, lambdas, alphas, cells, best, metric }:
   }, [cells, metric]);
   const metricName = metric.name === 'rmse' ? 'RMSE' : metric.name;
   return (
-    <div className="sh-grids">
-      {alphas.map((alpha) => (
-        <table key={String(alpha)} className="sh-table">
-          <caption>
-            Validation {metricName} ({metric.better} is better){alpha !== null ? `, α = ${alpha}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">d \ λ</th>
-              {lambdas.map((l) => (
-                <th key={l} scope="col">
-                  λ = {l}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {factors.map((d) => (
-              <tr key={d}>
-                <th scope="row">d = {d}</th>
-                {lambdas.map((l) => {
-                  const cell = cellAt(cells, d, l, alpha);
-                  const isBest = cell !== null && best !== null && cell === best;
-                  return (
-                    <td key={l} className={isBest ? 'sh-best' : undefined} style={cell ? colour(cell.value) : undefined}>
-                      {cell ? (
-                        <>
-                          <span className="sh-value">
-                            {isBest && <span aria-hidden="true">★ </span>}
-                            {Number.isFinite(cell.value) ? cell.value.toFixed(3) : '–'}
-                          </span>
-                          {isBest && <span className="visually-hidden"> (best)</span>}
-                          <span className="sh-train">train {cell.train.toFixed(3)}</span>
-                        </>
-                      ) : (
-                        <span className="sh-pending">…</span>
-                      )}
-                    </td>
-                  );
-                })}
+    <>
+      <div className="sh-grids">
+        {alphas.map((alpha) => (
+          <table key={String(alpha)} className="sh-table">
+            <caption>
+              Validation {metricName} ({metric.better} is better){alpha !== null ? `, α = ${alpha}` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">d \ λ</th>
+                {lambdas.map((l) => (
+                  <th key={l} scope="col">
+                    λ = {l}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
-    </div>
+            </thead>
+            <tbody>
+              {factors.map((d) => (
+                <tr key={d}>
+                  <th scope="row">d = {d}</th>
+                  {lambdas.map((l) => {
+                    const cell = cellAt(cells, d, l, alpha);
+                    const isBest = cell !== null && best !== null && cell === best;
+                    return (
+                      <td key={l} className={isBest ? 'sh-best' : undefined} style={cell ? colour(cell.value) : undefined}>
+                        {cell ? (
+                          <>
+                            <span className="sh-value">
+                              {isBest && <span aria-hidden="true">★ </span>}
+                              {Number.isFinite(cell.value) ? cell.value.toFixed(3) : '–'}
+                            </span>
+                            {isBest && <span className="visually-hidden"> (best)</span>}
+                            <span className="sh-train">train {cell.train.toFixed(3)}</span>
+                          </>
+                        ) : (
+                          <span className="sh-pending">…</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </div>
+      <p className="sh-legend muted">
+        <span className="sh-swatch" style={{ background: interpolateViridis(1) }} aria-hidden="true" /> best ·{' '}
+        <span className="sh-swatch" style={{ background: interpolateViridis(0) }} aria-hidden="true" /> worst of this grid
+        (colours from bright yellow to dark purple); ★ marks the best cell; “train” is the error on the fitted part.
+      </p>
+    </>
   );
 }

@@ -94,6 +94,9 @@ export function SearchSection() {
         {mode === 'implicit' ? 'entries' : 'ratings'} and scored on the rest ({mode === 'implicit' ? 'precision@10' : 'RMSE'}).
         The held-out cells are never used: choosing settings by their error would make that error look better than it will be on
         new data.
+        {mode === 'implicit' && !usesAlpha
+          ? ' With the lecture’s C given entry by entry, each fit uses c = 1 + α·p instead (α as set).'
+          : ''}
       </p>
       <form
         className="ev-search-form"
@@ -196,7 +199,9 @@ export function SearchSection() {
           />
           {run.result && (
             <p role="status" className="ev-search-done">
-              {run.result.cancelled ? `Stopped after ${run.result.cells.length} cells. ` : ''}
+              {run.result.cancelled
+                ? `Stopped after ${run.result.cells.length} ${run.result.cells.length === 1 ? 'cell' : 'cells'}. `
+                : ''}
               {best
                 ? `Best: ${describeCell(best, run.metric.name === 'rmse' ? 'RMSE' : run.metric.name)}, trained on ${run.result.train.toLocaleString('en')} and validated on ${run.result.test.toLocaleString('en')}${run.result.cells[0]?.folds.length && run.result.cells[0].folds.length > 1 ? ' per fold' : ''}.`
                 : 'No cell finished.'}

@@ -4,7 +4,7 @@
  * implicit, numpy, the command line — shown in a dialog with Copy and Download. Everything is
  * written in the browser and saved through a Blob link: no network.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { EXPORT_TARGETS, type ExportTarget } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { CodeDialog } from './CodeDialog';
@@ -23,7 +23,17 @@ export function ExportMenu() {
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const menuId = useId();
+
+  // The list opens under its button, moved left as far as it must to stay on a narrow screen.
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!open || !el) return;
+    el.style.left = '0px';
+    const over = el.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+    if (over > 0) el.style.left = `${-over}px`;
+  }, [open]);
   const F = factorsOf(latest);
 
   useEffect(() => {
@@ -108,7 +118,7 @@ export function ExportMenu() {
       <button ref={opener} type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
         Export <span aria-hidden="true">▾</span>
       </button>
-      <div id={menuId} className="export-list" role="group" aria-label="Export" hidden={!open}>
+      <div ref={list} id={menuId} className="export-list" role="group" aria-label="Export" hidden={!open}>
         <p className="export-heading">Data and factors{latest ? ` (step ${latest.step})` : ''}</p>
         <ul>
           {items.map((item, t) => (
