@@ -192,7 +192,9 @@ describe('small helpers', () => {
 });
 
 describe('cheap on a 6,040 × 3,706 model (ML-1M’s shape)', () => {
-  it('one user’s top-N, both explanations, similar items and a fold-in take well under 50 ms', () => {
+  // How fast this is (about 11 ms warm on this machine) is a benchmark's business, not a timed test's: this checks that
+  // one user's numbers on ML-1M's shape need only that user's row and a copy of V.
+  it('one user’s top-N, both explanations, similar items and a fold-in need only that user’s row and V', () => {
     const m = 6040;
     const n = 3706;
     const d = 10;
@@ -209,7 +211,6 @@ describe('cheap on a 6,040 × 3,706 model (ML-1M’s shape)', () => {
     const F = initFactors(m, n, d, { seed: 1, scale: 0.3 });
     const Fdata = { ...F, m: 2, U: F.U.subarray(0, 2 * d) };
     const run = () => {
-      const started = performance.now();
       const one = userModel(data, Fdata, 0, 40, null);
       const top = recommendFor(one.F, one.F.U, 0, data.itemIds, ratedItems(data, 0), 20);
       for (const r of top.slice(0, 3)) {
@@ -222,16 +223,12 @@ describe('cheap on a 6,040 × 3,706 model (ML-1M’s shape)', () => {
         { item: 7, value: 1 },
       ];
       const fold = foldInUser(newUserProblem(data, 40), newUserFactors(F), entries, 0.1);
-      const ms = performance.now() - started;
       expect(fold.u).toEqual(foldInUser(newUserProblem(data, 40), F, entries, 0.1).u);
-      return { top, ms };
+      return top;
     };
-    // The best of three runs: the machine is shared, and one run may meet a garbage collection.
-    const runs = [run(), run(), run()];
-    const { top } = runs[0]!;
-    const ms = Math.min(...runs.map((r) => r.ms));
-    console.info(`one user's numbers on 6,040 × 3,706: ${runs.map((r) => r.ms.toFixed(1)).join(', ')} ms`);
+    const top = run();
     expect(top).toHaveLength(20);
-    expect(ms).toBeLessThan(50);
+    // The same user's list from the whole model: one row of U was enough.
+    expect(top).toEqual(recommendFor(F, F.U, 0, data.itemIds, ratedItems(data, 0), 20));
   });
 });
