@@ -48,6 +48,9 @@ function useRoute(): Route {
   useEffect(() => {
     const onChange = () => setHash(location.hash);
     window.addEventListener('hashchange', onChange);
+    // The first render is a transition and the header's links are live HTML before it: a click on one may have
+    // changed the address between that render and this effect.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return parseRoute(hash);
