@@ -183,6 +183,8 @@ describe('names, focus and announcements', () => {
 
   it('draws the focus ring at 3:1 or more against the page, the panels and the dark header', async () => {
     const { page, errors, context } = await openApp(browser);
+    // The HTML shell paints the header first; the panels come with the first render.
+    await page.locator('.lab-stage').waitFor();
     const ratios = await page.evaluate(() => {
       const lum = (c: string) => {
         const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? [])
