@@ -4,7 +4,8 @@
  * under ALS — how each row's system is solved (exactly, or by K conjugate-gradient steps). What
  * cannot run is disabled with the reason next to it, never silently ignored.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../common/usePopover';
+import { useEffect, useId, useState } from 'react';
 import { VARIANT_DEFAULTS, type RowSolver, type Variant } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { effectiveAls, variantNote } from '../../worker/modelOptions';
@@ -47,34 +48,12 @@ export function VariantSettings() {
   const variant = gd ? settings.variant : running.variant;
   const preset = VARIANT_DEFAULTS[variant];
   const lineId = `variant-line-${id}`;
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  // A click elsewhere closes the options (the focus stays where the click put it).
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  const { open, setOpen, root, opener, onKeyDown } = usePopover();
   const cg = implicit && !gd && settings.rowSolver === 'cg';
   return (
     // Escape bubbles up here from the fields inside; the wrapper takes no focus.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div
-      ref={root}
-      className="variant-options"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-          opener.current?.focus();
-        }
-      }}
-    >
+    <div ref={root} className="variant-options" onKeyDown={onKeyDown}>
       <button
         ref={opener}
         type="button"

@@ -4,7 +4,8 @@
  * implicit, numpy, the command line — shown in a dialog with Copy and Download. Everything is
  * written in the browser and saved through a Blob link: no network.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { usePopover } from '../common/usePopover';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { EXPORT_TARGETS, type ExportTarget } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { CodeDialog } from './CodeDialog';
@@ -18,11 +19,9 @@ export function ExportMenu() {
     heldOut: s.data.heldOut.length,
     latest: s.timeline[s.timeline.length - 1] ?? null,
   }));
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, opener, onKeyDown } = usePopover();
   const [code, setCode] = useState<ExportTarget | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
@@ -35,15 +34,6 @@ export function ExportMenu() {
     if (over > 0) el.style.left = `${-over}px`;
   }, [open]);
   const F = factorsOf(latest);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
 
   /** Runs an export; a refusal (a label a file cannot hold) is shown, not thrown. */
   const save = (write: () => void) => {
@@ -103,18 +93,7 @@ export function ExportMenu() {
   return (
     // Escape bubbles up here from the menu's buttons; the wrapper takes no focus.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div
-      ref={root}
-      className="export-menu"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-          opener.current?.focus();
-        }
-      }}
-    >
+    <div ref={root} className="export-menu" onKeyDown={onKeyDown}>
       <button ref={opener} type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
         Export <span aria-hidden="true">▾</span>
       </button>

@@ -3,7 +3,8 @@
  * with c = 1 + α·r, or the lecture's P and C); which layer is shown; and the threshold
  * conversion from explicit to implicit.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../common/usePopover';
+import { useId, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { dataKind, formatNumber, parseEntry, setKind, setScale, type DataKind } from '../../state/edits';
 import type { GridLayer, LayerInfo } from './cellView';
@@ -36,36 +37,14 @@ export interface DataSettingsProps {
 export function DataSettings({ layers, layer, onLayer, onConvert, onNotice }: DataSettingsProps) {
   const { data, alpha, setData } = useLab((s) => ({ data: s.data, alpha: s.settings.alpha, setData: s.setData }));
   const kind = dataKind(data);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, opener, onKeyDown } = usePopover();
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  // A click elsewhere closes the options (the focus stays where the click put it).
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
   const current = KINDS.find((k) => k.id === kind)!;
   return (
     <div className="rg-settings">
       {/* Escape bubbles up here from the buttons and fields inside; the wrapper takes no focus. */}
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
-      <div
-        ref={root}
-        className="rg-options"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && open) {
-            e.preventDefault();
-            e.stopPropagation();
-            setOpen(false);
-            opener.current?.focus();
-          }
-        }}
-      >
+      <div ref={root} className="rg-options" onKeyDown={onKeyDown}>
         <button
           ref={opener}
           type="button"
