@@ -6,7 +6,7 @@
  * solve of one row, the objective, the latent space, the toy example. Each part sits in its
  * own error boundary.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab, useLabStore } from '../state/LabContext';
 import { itemLabels } from './common/labAccess';
 import { RatingGrid } from './RatingGrid/RatingGrid';
@@ -21,13 +21,39 @@ import { ExplorePanel, type ExploreTab } from './Explore/ExplorePanel';
 import { MiniLossChart } from './LossChart/MiniLossChart';
 import { useShortcuts } from './Shortcuts/useShortcuts';
 import { ShareQrButton } from '../share/ShareQrButton';
-import { ExportMenu } from './Export/ExportMenu';
+import { useAfterFirstModel } from './common/useAfterFirstModel';
 import { HEADER_ACTIONS_ID } from './common/headerActions';
 import { createPortal } from 'react-dom';
 import { useStageLayout } from './Stage/useStageLayout';
 import { STAGE_GAP } from './Stage/stageLayout';
 import { longestCellText } from './Stage/longestCellText';
+import { useHoldKatex } from './common/katexLoader';
 import './Lab.css';
+
+// The export menu (and the code and file writers behind it, ~24 kB) is fetched once the first
+// model is on screen; until then a disabled button of the same size holds its place.
+const ExportMenu = lazy(() => import('./Export/ExportMenu').then((m) => ({ default: m.ExportMenu })));
+
+function ExportPlaceholder() {
+  return (
+    <div className="export-menu">
+      <button type="button" disabled aria-expanded={false}>
+        Export <span aria-hidden="true">▾</span>
+      </button>
+    </div>
+  );
+}
+
+function LaterExportMenu() {
+  const later = useAfterFirstModel();
+  return later ? (
+    <Suspense fallback={<ExportPlaceholder />}>
+      <ExportMenu />
+    </Suspense>
+  ) : (
+    <ExportPlaceholder />
+  );
+}
 
 export interface LabProps {
   /** Whether this lab owns the page's keyboard shortcuts (only one lab per page should). */
@@ -49,6 +75,8 @@ export function Lab({ shortcuts = true }: LabProps) {
   const explore = useRef<HTMLElement>(null);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const [readouts, setReadouts] = useState<HTMLDivElement | null>(null);
+  // KaTeX (75 kB) waits until the first model is on screen: the lab is usable without it.
+  useHoldKatex(useLab((s) => s.timeline.length === 0));
   const hide = useLab((s) => s.hideControls);
   const setHide = useLab((s) => s.setHideControls);
   const openLoss = () => {
@@ -81,7 +109,7 @@ export function Lab({ shortcuts = true }: LabProps) {
         </PanelBoundary>
       </section>
       <HeaderAction>
-        {!hide && <ExportMenu />}
+        {!hide && <LaterExportMenu />}
         <ShareQrButton />
       </HeaderAction>
       <StatusBanner />

@@ -23,7 +23,6 @@ import type {
   VariantCurve,
 } from '../core';
 import type { LabEvaluation } from './evaluation';
-import { createDispatcher } from './dispatcher';
 import type {
   DatasetRecipe,
   Envelope,
@@ -45,20 +44,35 @@ export interface Port {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-/** Runs the same dispatcher on the main thread, for environments without module workers. */
+/**
+ * Runs the same dispatcher on the main thread, for environments without module workers. The
+ * dispatcher (the whole model) is fetched on first use, so the lab's first load does not carry
+ * a second copy of what the worker runs; requests sent before it arrives wait, in order.
+ */
 export function inlinePort(): Port {
   let alive = true;
+  let dispatch: ((envelope: Envelope) => void) | null = null;
+  const waiting: Envelope[] = [];
   const port: Port = {
     onmessage: null,
     onerror: null,
-    postMessage: (envelope) => queueMicrotask(() => alive && dispatch(envelope)),
+    postMessage: (envelope) => {
+      if (dispatch) {
+        const run = dispatch;
+        queueMicrotask(() => alive && run(envelope));
+      } else waiting.push(envelope);
+    },
     terminate: () => {
       alive = false;
     },
   };
-  const dispatch = createDispatcher((reply) =>
-    setTimeout(() => alive && port.onmessage?.({ data: reply } as MessageEvent<Reply>), 0),
-  );
+  void import('./dispatcher').then(({ createDispatcher }) => {
+    const run = createDispatcher((reply) =>
+      setTimeout(() => alive && port.onmessage?.({ data: reply } as MessageEvent<Reply>), 0),
+    );
+    dispatch = run;
+    for (const envelope of waiting.splice(0)) if (alive) run(envelope);
+  });
   return port;
 }
 

@@ -7,7 +7,7 @@ import { forwardRef, lazy, Suspense, useId, useRef, useState, type KeyboardEvent
 import { useLab } from '../../state/LabContext';
 import { PanelBoundary } from '../common/PanelBoundary';
 import { LossChart } from '../LossChart/LossChart';
-import { CompareVariants } from '../Compare/CompareVariants';
+import { useAfterFirstModel } from '../common/useAfterFirstModel';
 import { Timeline } from '../Timeline/Timeline';
 
 // The loss tab is open at first; the others load when first opened (a lighter first load).
@@ -16,6 +16,7 @@ const ObjectivePanel = lazy(() => import('../Objective/ObjectivePanel').then((m)
 const LatentSpace = lazy(() => import('../LatentSpace/LatentSpace').then((m) => ({ default: m.LatentSpace })));
 const ToyExample = lazy(() => import('../ToyExample/ToyExample').then((m) => ({ default: m.ToyExample })));
 const Recommend = lazy(() => import('../Recommend/Recommend').then((m) => ({ default: m.Recommend })));
+const CompareVariants = lazy(() => import('../Compare/CompareVariants').then((m) => ({ default: m.CompareVariants })));
 const EvaluatePanel = lazy(() => import('../Evaluate/EvaluatePanel').then((m) => ({ default: m.EvaluatePanel })));
 
 function Loading({ what }: { what: string }) {
@@ -39,6 +40,16 @@ const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'evaluate', label: 'Evaluate', panel: 'The evaluation' },
 ];
 
+/** The variant comparison sits last in the loss tab, below the fold: fetched once the first model is on screen. */
+function LaterCompare() {
+  const later = useAfterFirstModel();
+  return later ? (
+    <Suspense fallback={<Loading what="the variant comparison" />}>
+      <CompareVariants />
+    </Suspense>
+  ) : null;
+}
+
 function content(id: ExploreTab): ReactNode {
   switch (id) {
     case 'loss':
@@ -46,7 +57,7 @@ function content(id: ExploreTab): ReactNode {
         <>
           <LossChart />
           <Timeline />
-          <CompareVariants />
+          <LaterCompare />
         </>
       );
     case 'solve':

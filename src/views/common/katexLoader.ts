@@ -6,7 +6,7 @@
  * a second later), so the script that makes the lab usable stays small and its start is not
  * blocked by typesetting. Lessons import KaTeX directly: their text is formulas.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 
 type Katex = typeof import('katex').default;
 
@@ -34,14 +34,53 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Pages that hold KaTeX back until their first screen is usable (the lab: until its first model
+ * is on screen, which needs the worker). While any hold is on, idle moments do not fetch KaTeX;
+ * the last release asks again. A hold lapses by itself after HOLD_LIMIT_MS, so formulas never
+ * wait on a page that never gets ready.
+ */
+let holds = 0;
+let wantedDuringHold = false;
+const HOLD_LIMIT_MS = 20_000;
+
+function hold(): () => void {
+  holds++;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    clearTimeout(lapse);
+    holds--;
+    if (holds === 0 && wantedDuringHold) {
+      wantedDuringHold = false;
+      loadWhenIdle();
+    }
+  };
+  const lapse = setTimeout(release, HOLD_LIMIT_MS);
+  return release;
+}
+
+/**
+ * Keeps KaTeX from loading while `waiting` is true (the caller's first screen is not ready).
+ * A layout effect, so the hold is in place before any formula below asks for KaTeX.
+ */
+export function useHoldKatex(waiting: boolean): void {
+  useLayoutEffect(() => (waiting && !loading ? hold() : undefined), [waiting]);
+}
+
 /** Asks for KaTeX when the browser is idle (or after `timeout` ms at the latest). */
 function loadWhenIdle(timeout = 1000): () => void {
   if (loading) return () => {};
+  const ask = () => {
+    if (holds > 0) wantedDuringHold = true;
+    else void loadKatex();
+  };
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => void loadKatex(), { timeout });
+    const id = requestIdleCallback(ask, { timeout });
     return () => cancelIdleCallback(id);
   }
-  const id = setTimeout(() => void loadKatex(), 200);
+  const id = setTimeout(ask, 200);
   return () => clearTimeout(id);
 }
 
