@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { QrCode } from './QrCode';
 import { CopyButton } from './CopyButton';
 import './share.css';
+import { formatCount } from '../core/formatCount';
 
 export interface QrDialogProps {
   open: boolean;
@@ -53,8 +54,8 @@ export default function QrDialog({ open, onClose, title, text, qrLabel, children
             {children}
             {text.length > DENSE && (
               <p className="muted small">
-                This code is dense ({text.length.toLocaleString('en')} characters): phones read it best from a few metres, or send
-                the link in the class chat.
+                This code is dense ({formatCount(text.length)} characters): phones read it best from a few metres, or send the
+                link in the class chat.
               </p>
             )}
             <p className="qr-dialog-text">{isLink ? <a href={text}>{text}</a> : <code>{text}</code>}</p>

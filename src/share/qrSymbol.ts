@@ -4,6 +4,7 @@
  */
 import QRCode from 'qrcode';
 import { QR_MAX_BYTES } from './qrLimits';
+import { formatCount } from '../core/formatCount';
 
 export interface QrSymbol {
   /** Modules per side, quiet zone included. */
@@ -48,6 +49,6 @@ export function qrSymbol(text: string): QrResult {
   }
   return {
     ok: false,
-    error: `This text is ${bytes.toLocaleString('en')} bytes, more than a QR code can hold (${QR_MAX_BYTES.toLocaleString('en')}).`,
+    error: `This text is ${formatCount(bytes)} bytes, more than a QR code can hold (${formatCount(QR_MAX_BYTES)}).`,
   };
 }

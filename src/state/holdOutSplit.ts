@@ -9,6 +9,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { heldOutPositions, type HeldOutSpec } from '../core';
 import { timestampsOf, type LabData } from './labData';
 import { clientOf, type LabState } from './labStore';
+import { formatCount } from '../core/formatCount';
 
 /**
  * Whether a split of this many ratings belongs in the worker: one taking over ~25 ms on the page
@@ -39,7 +40,7 @@ function describeSpec(spec: HeldOutSpec): string {
 
 /** What the split did, in words. */
 export function splitSummary(data: LabData, positions: Int32Array, spec: HeldOutSpec): string {
-  const n = (x: number) => x.toLocaleString('en');
+  const n = (x: number) => formatCount(x);
   const what = data.mode === 'implicit' ? 'entries' : 'ratings';
   const how = describeSpec(spec);
   return `Held out ${n(positions.length)} of ${n(data.ratings.nnz)} ${what} (${how}; every user keeps at least one in training). The run restarted from its seed, so the factors never see the held-out ${what}.`;

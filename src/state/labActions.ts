@@ -9,6 +9,7 @@ import { SPEEDS, type LabState } from './labStore';
 import { presetData, presetLoadingLabel, presetRecipe, presetSettings } from './presets';
 import { runActions } from './timeline';
 import { pushPast, trimHistory } from './undoHistory';
+import { formatCount } from '../core/formatCount';
 
 export type LabActions = Omit<
   LabState,
@@ -38,7 +39,7 @@ export type LabActions = Omit<
 /** What the lab says once a data set is open: "Opened “u.data”: 943 users × 1,682 items, 100,000 ratings (1–5), titles." */
 export function openedSummary(dataset: Dataset): string {
   const R = dataset.ratings;
-  const n = (x: number) => x.toLocaleString('en');
+  const n = (x: number) => formatCount(x);
   const scale =
     dataset.kind === 'explicit' ? ` (${n(dataset.scale.min)}–${n(dataset.scale.max)})` : ' (implicit: counts or interactions)';
   const titled = dataset.itemTitles ? dataset.itemTitles.filter((t) => t !== null).length : 0;

@@ -20,6 +20,7 @@ import {
 } from './persistCore';
 import { LARGE_MODEL } from './useDisplayEntry';
 import { decodeLabLenient, encodeLab, labOptionsOf, URL_FACTOR_LIMIT } from './urlCodec';
+import { formatCount } from '../core/formatCount';
 
 export { safeStorage, sharedLabOf, STORAGE_FACTOR_LIMIT, type Opened } from './persistCore';
 
@@ -107,7 +108,7 @@ function createUrlWriter(warn: (text: string) => void) {
       let text = encodeLab(sharedLabOf(state, URL_FACTOR_LIMIT));
       if (text.length > URL_MAX_CHARS) {
         warnOnce(
-          `This lab's data is too large for a link (${text.length.toLocaleString('en')} characters), so the address bar no longer holds it; this browser keeps it for reloads.`,
+          `This lab's data is too large for a link (${formatCount(text.length)} characters), so the address bar no longer holds it; this browser keeps it for reloads.`,
         );
         text = '';
       }
@@ -152,7 +153,7 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
   const url = createUrlWriter(warn);
   const saved = createStorageWriter(storage, STORAGE_KEY, (characters) =>
     warn(
-      `This lab is too large for this browser's storage (${characters.toLocaleString('en')} characters), so a reload may lose your latest changes${url.lastHash ? '; the link in the address bar still holds them' : ''}.`,
+      `This lab is too large for this browser's storage (${formatCount(characters)} characters), so a reload may lose your latest changes${url.lastHash ? '; the link in the address bar still holds them' : ''}.`,
     ),
   );
   let statusRestored = !start.status;

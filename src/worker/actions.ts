@@ -15,6 +15,7 @@
  * versions stored still reads).
  */
 import type { Side } from '../core';
+import { formatCount } from '../core/formatCount';
 
 export type RunAction =
   { kind: 'als'; side: Side } | { kind: 'gd'; sides: Side | 'both' } | { kind: 'row'; side: Side; index: number };
@@ -129,7 +130,7 @@ export function decodeRun(text: string, limit = MAX_ACTIONS): DecodedRun {
         error: `its run has an unknown action at “${tokens.at}” (the actions are u, i, g, p, q, U<k> and I<k>)`,
       };
     if (actions.length + tokens.length * count > limit)
-      return { ok: false, error: `its run has more than ${limit.toLocaleString('en')} actions` };
+      return { ok: false, error: `its run has more than ${formatCount(limit)} actions` };
     const parsed = tokens.map(actionOfToken);
     for (let c = 0; c < count; c++) for (const a of parsed) actions.push(a);
   }

@@ -8,6 +8,7 @@
 import { appendUsers, movieLensShaped, syntheticRatings, type Dataset, type Ratings } from '../core';
 import type { BuildContext } from './buildContext';
 import type { DatasetRecipe } from './protocol';
+import { formatCount } from '../core/formatCount';
 
 export { BuildCancelled, type BuildContext } from './buildContext';
 
@@ -53,7 +54,7 @@ const BUILDERS: { [K in DatasetRecipe['kind']]: Builder<K> } = {
       throw new RangeError('Generated data needs whole numbers of users, items and ratings, and a whole seed.');
     if (ratings > MAX_GENERATED_RATINGS || ratings > users * items)
       throw new RangeError(
-        `Cannot generate ${ratings.toLocaleString('en')} ratings for ${users} × ${items} (at most ${MAX_GENERATED_RATINGS.toLocaleString('en')}, and no more than the pairs).`,
+        `Cannot generate ${formatCount(ratings)} ratings for ${users} × ${items} (at most ${formatCount(MAX_GENERATED_RATINGS)}, and no more than the pairs).`,
       );
     ctx.progress('generating ratings', 0, 1);
     await ctx.checkpoint();
@@ -61,7 +62,7 @@ const BUILDERS: { [K in DatasetRecipe['kind']]: Builder<K> } = {
     ctx.progress('generating ratings', 1, 1);
     await ctx.checkpoint();
     return generated(
-      recipe.name ?? `Synthetic ${users.toLocaleString('en')} × ${items.toLocaleString('en')}`,
+      recipe.name ?? `Synthetic ${formatCount(users)} × ${formatCount(items)}`,
       `Synthetic ratings: ${users} users × ${items} items, ${ratings} ratings, seed ${seed}`,
       R,
     );

@@ -46,6 +46,7 @@ import {
   type Snapshot,
   type StepKind,
 } from './protocol';
+import { formatCount } from '../core/formatCount';
 
 /** Relative change of the loss over a full step below which a run counts as converged. */
 export const CONVERGENCE_TOLERANCE = 1e-9;
@@ -268,7 +269,7 @@ export class LabEngine {
     const s = this.settings!;
     if (spec.m * spec.n > COMPARE_MAX_PAIRS)
       throw new RangeError(
-        `The comparison fits the dense P and C of every pair; this matrix has ${(spec.m * spec.n).toLocaleString('en')} pairs, more than the ${COMPARE_MAX_PAIRS.toLocaleString('en')} it allows.`,
+        `The comparison fits the dense P and C of every pair; this matrix has ${formatCount(spec.m * spec.n)} pairs, more than the ${formatCount(COMPARE_MAX_PAIRS)} it allows.`,
       );
     const P = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(0));
     const C = Array.from({ length: spec.m }, () => new Array<number>(spec.n).fill(spec.confidence?.base ?? 0));

@@ -177,6 +177,8 @@ describe('one layout from projector to phone', () => {
     const { page, errors, context } = await openApp(browser, '/#/lab', { width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => halfSteps(page)).toBe(2);
+    // The tabs' content (the last part, the variant comparison) loads once the lab is idle: measure with it.
+    await page.getByRole('heading', { name: 'Compare variants' }).waitFor();
     const before = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.getByLabel('Speed').selectOption({ label: 'Fastest' });
     await page.getByRole('button', { name: 'Play' }).click();

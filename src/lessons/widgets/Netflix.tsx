@@ -1,5 +1,6 @@
 /** The sparsity of R, with the Netflix Prize's numbers as the default: entries, known share, what UVᵀ fills in. */
 import { useState } from 'react';
+import { formatCount } from '../../core/formatCount';
 
 function parse(text: string): number | null {
   const v = Number(text.replace(/[\s,_]/g, ''));
@@ -35,9 +36,9 @@ export function Netflix() {
       ) : (
         <div className="netflix-out">
           <p>
-            m·n = <strong aria-label="Entries">{entries!.toLocaleString('en')}</strong> entries; known:{' '}
+            m·n = <strong aria-label="Entries">{formatCount(entries!)}</strong> entries; known:{' '}
             <strong aria-label="Density">{(density! * 100).toFixed(2)}%</strong>; unknown: {((1 - density!) * 100).toFixed(2)}%. UVᵀ has every one of the{' '}
-            {entries!.toLocaleString('en')} entries — and needs only (m + n)·d numbers.
+            {formatCount(entries!)} entries — and needs only (m + n)·d numbers.
           </p>
           <svg width={200} height={200} role="img" aria-label={`${dots} of 2,500 cells filled: the share of R that is known`} className="netflix-grid">
             <rect width={200} height={200} fill="#f1f5f9" stroke="#94a3b8" />
@@ -46,7 +47,7 @@ export function Netflix() {
               return <rect key={t} x={(q % 50) * 4} y={Math.floor(q / 50) * 4} width={4} height={4} fill="#1d4ed8" />;
             })}
           </svg>
-          <p className="muted">Each small square stands for {entries ? Math.round(entries / 2500).toLocaleString('en') : '—'} entries of R; blue ones are known.</p>
+          <p className="muted">Each small square stands for {entries ? formatCount(Math.round(entries / 2500)) : '—'} entries of R; blue ones are known.</p>
         </div>
       )}
     </div>

@@ -5,6 +5,7 @@
  */
 import { denseCells, denseConfidence, heldOutPairs, labDataFromDense, type LabData, type RatingScale } from '../labData';
 import { escapeLabel, fail, num, parseNumber, parseWhole, unescapeLabel } from './linkText';
+import { formatCount } from '../../core/formatCount';
 
 /** Limits that keep a garbled link from asking for more memory than a laptop has. */
 export const LIMITS = {
@@ -250,7 +251,7 @@ export function decodeData(fields: Map<string, string>): LabData {
   const m = userIds.length;
   const n = itemIds.length;
   if (m * n > LIMITS.maxCells)
-    fail(`its matrix is ${m}×${n}, more than the ${LIMITS.maxCells.toLocaleString('en')} cells a lab can hold`);
+    fail(`its matrix is ${m}×${n}, more than the ${formatCount(LIMITS.maxCells)} cells a lab can hold`);
   const scale = decodeScale(fields.get('scale'));
   const hasC = fields.has('C');
   if (hasC && mode === 'explicit') fail('it gives a confidence matrix C for explicit ratings (C belongs to implicit feedback)');

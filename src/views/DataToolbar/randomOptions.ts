@@ -3,6 +3,7 @@
  * whole numbers of users and items, a density in percent, a whole seed.
  */
 import type { RandomOptions } from '../../state/presets';
+import { formatCount } from '../../core/formatCount';
 
 export interface RandomForm {
   users: string;
@@ -17,7 +18,7 @@ const MAX_SIDE = 2000;
 function whole(text: string, name: string, min: number, max: number): number | string {
   const v = Number(text.trim());
   if (text.trim() === '' || !Number.isInteger(v)) return `${name} must be a whole number`;
-  if (v < min || v > max) return `${name} must be between ${min} and ${max.toLocaleString('en')}`;
+  if (v < min || v > max) return `${name} must be between ${min} and ${formatCount(max)}`;
   return v;
 }
 

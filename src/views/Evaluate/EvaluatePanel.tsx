@@ -15,6 +15,7 @@ import { SearchSection } from './SearchSection';
 import { useEvaluation } from './useEvaluation';
 import type { LabEvaluation } from '../../worker/protocol';
 import './Evaluate.css';
+import { formatCount } from '../../core/formatCount';
 
 const CUTOFFS = [1, 3, 5, 10, 20, 50];
 
@@ -50,8 +51,8 @@ function NothingHeldOut() {
         model never saw tell whether it learned tastes or memorised the data.
       </p>
       <p>
-        Hold out part of each user’s {what} ({known.toLocaleString('en')} known now) with the button above: the model trains on
-        the rest, and here its predictions of the held-out ones are compared with simple baselines.
+        Hold out part of each user’s {what} ({formatCount(known)} known now) with the button above: the model trains on the rest,
+        and here its predictions of the held-out ones are compared with simple baselines.
       </p>
       <p className="muted small">
         On a small matrix you can also hold out single cells: the grid’s Hold out button, or H on a cell.
@@ -106,8 +107,8 @@ function Evaluation() {
 }
 
 function describeEvaluation(e: LabEvaluation, implicit: boolean, how: string | null): string {
-  const n = e.heldOut.toLocaleString('en');
-  const users = e.ranking ? `, ${e.ranking.model.users.toLocaleString('en')} users with relevant ones` : '';
+  const n = formatCount(e.heldOut);
+  const users = e.ranking ? `, ${formatCount(e.ranking.model.users)} users with relevant ones` : '';
   return `Step ${e.step}: ${n} held-out ${implicit ? 'entries' : 'ratings'}${how ? ` (${how})` : ''}${users}.`;
 }
 

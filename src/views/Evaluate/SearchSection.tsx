@@ -12,6 +12,7 @@ import { clientOf } from '../../state/labStore';
 import type { SearchHandle } from '../../worker/client';
 import { SearchHeatmap } from './SearchHeatmap';
 import { defaultSearchForm, describeCell, searchOptionsOf, settingsOfCell, type SearchForm } from './searchModel';
+import { formatCount } from '../../core/formatCount';
 
 interface Run {
   factors: number[];
@@ -90,7 +91,7 @@ export function SearchSection() {
     <section className="ev-section ev-search" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Choose d and λ{usesAlpha ? ' and α' : ''} by validation</h3>
       <p className="ev-why">
-        Each combination is fitted by ALS on part of the {known.toLocaleString('en')} training{' '}
+        Each combination is fitted by ALS on part of the {formatCount(known)} training{' '}
         {mode === 'implicit' ? 'entries' : 'ratings'} and scored on the rest ({mode === 'implicit' ? 'precision@10' : 'RMSE'}).
         The held-out cells are never used: choosing settings by their error would make that error look better than it will be on
         new data.
@@ -203,7 +204,7 @@ export function SearchSection() {
                 ? `Stopped after ${run.result.cells.length} ${run.result.cells.length === 1 ? 'cell' : 'cells'}. `
                 : ''}
               {best
-                ? `Best: ${describeCell(best, run.metric.name === 'rmse' ? 'RMSE' : run.metric.name)}, trained on ${run.result.train.toLocaleString('en')} and validated on ${run.result.test.toLocaleString('en')}${run.result.cells[0]?.folds.length && run.result.cells[0].folds.length > 1 ? ' per fold' : ''}.`
+                ? `Best: ${describeCell(best, run.metric.name === 'rmse' ? 'RMSE' : run.metric.name)}, trained on ${formatCount(run.result.train)} and validated on ${formatCount(run.result.test)}${run.result.cells[0]?.folds.length && run.result.cells[0].folds.length > 1 ? ' per fold' : ''}.`
                 : 'No cell finished.'}
             </p>
           )}

@@ -40,14 +40,13 @@ const TABS: { id: ExploreTab; label: string; panel: string }[] = [
   { id: 'evaluate', label: 'Evaluate', panel: 'The evaluation' },
 ];
 
-/** The variant comparison sits last in the loss tab, below the fold: fetched once the first model is on screen. */
+/** The variant comparison sits last in the loss tab (whose content waits for the first model: see ExplorePanel). */
 function LaterCompare() {
-  const later = useAfterFirstModel();
-  return later ? (
+  return (
     <Suspense fallback={<Loading what="the variant comparison" />}>
       <CompareVariants />
     </Suspense>
-  ) : null;
+  );
 }
 
 function content(id: ExploreTab): ReactNode {
@@ -113,10 +112,17 @@ export const ExplorePanel = forwardRef<HTMLElement, ExplorePanelProps>(function 
 ) {
   const [own, setOwn] = useState<ExploreTab>(initial);
   const active = controlled ?? own;
+  const [touched, setTouched] = useState(false);
   const setActive = (tab: ExploreTab) => {
     setOwn(tab);
+    setTouched(true);
     onChange?.(tab);
   };
+  // The panels sit below the matrices (far below on a phone): their charts render once the first
+  // model is on screen and the browser is idle, unless someone opens a tab before that. The
+  // lab's first screen and its first model then cost the main thread only what is in view.
+  const [firstActive] = useState(active);
+  const later = useAfterFirstModel() || touched || active !== firstActive;
   const base = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const data = useLab((s) => s.data);
@@ -170,11 +176,16 @@ export const ExplorePanel = forwardRef<HTMLElement, ExplorePanelProps>(function 
           hidden={active !== t.id}
           className={`explore-panel explore-${t.id}`}
         >
-          {active === t.id && (
-            <PanelBoundary name={t.panel} resetKey={data}>
-              {content(t.id)}
-            </PanelBoundary>
-          )}
+          {active === t.id &&
+            (later ? (
+              <PanelBoundary name={t.panel} resetKey={data}>
+                {content(t.id)}
+              </PanelBoundary>
+            ) : (
+              <div className="explore-waiting">
+                <Loading what={t.panel.replace(/^The /, 'the ')} />
+              </div>
+            ))}
         </div>
       ))}
     </section>

@@ -12,6 +12,7 @@ import { CodeDialog } from './CodeDialog';
 import { downloadText } from './download';
 import { factorsCsvFiles, factorsJson, factorsOf, FILE_NAMES, initialFactors, ratingsFiles, TARGET_LABELS } from './exportFiles';
 import './Export.css';
+import { formatCount } from '../../core/formatCount';
 
 export function ExportMenu() {
   const store = useLabStore();
@@ -55,7 +56,7 @@ export function ExportMenu() {
       ? [
           {
             label: 'Held-out ratings',
-            hint: `${FILE_NAMES.heldOut}: the ${heldOut.toLocaleString('en')} held-out cells`,
+            hint: `${FILE_NAMES.heldOut}: the ${formatCount(heldOut)} held-out cells`,
             run: () =>
               save(() => downloadText(FILE_NAMES.heldOut, ratingsFiles(data()).heldOut ?? '', 'text/tab-separated-values')),
           },

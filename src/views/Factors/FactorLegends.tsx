@@ -7,11 +7,12 @@
 import { ColorLegend } from '../common/ColorLegend';
 import { formatCell } from '../common/colors';
 import type { ProductModel } from './useProductModel';
+import { formatCount } from '../../core/formatCount';
 
 export function FactorLegends({ model }: { model: ProductModel }) {
   const { factorScale, ratingScale, beyond, implicit, sample } = model;
   // A big UVᵀ is drawn (and counted) at a sample of its rows and columns.
-  const of = sample ? ` of the ${(sample.rows.length * sample.cols.length).toLocaleString('en')} drawn` : '';
+  const of = sample ? ` of the ${formatCount(sample.rows.length * sample.cols.length)} drawn` : '';
   const [lo, , hi] = ratingScale.domain;
   const clamped = beyond.below + beyond.above;
   const far = beyond.farBelow + beyond.farAbove;
@@ -26,8 +27,8 @@ export function FactorLegends({ model }: { model: ProductModel }) {
       />
       {clamped > 0 && (
         <p className="fp-clamped" role="note">
-          {`The scale is clamped: ${clamped.toLocaleString('en')}${of} prediction${clamped === 1 ? '' : 's'} outside ${formatCell(lo)}…${formatCell(hi)} take its end colour`}
-          {far > 0 ? `; ${far.toLocaleString('en')} far outside are marked ▼ / ▲` : ''}.
+          {`The scale is clamped: ${formatCount(clamped)}${of} prediction${clamped === 1 ? '' : 's'} outside ${formatCell(lo)}…${formatCell(hi)} take its end colour`}
+          {far > 0 ? `; ${formatCount(far)} far outside are marked ▼ / ▲` : ''}.
         </p>
       )}
     </div>

@@ -9,6 +9,7 @@ import { applyHoldOut } from '../../state/holdOutSplit';
 import { timestampsOf } from '../../state/labData';
 import { ModalDialog } from '../common/ModalDialog';
 import './HoldOut.css';
+import { formatCount } from '../../core/formatCount';
 
 export interface HoldOutButtonProps {
   /** The button's text (default "Hold out…"). */
@@ -44,7 +45,7 @@ function HoldOutForm({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const id = useId();
   const what = data.mode === 'implicit' ? 'interactions' : 'ratings';
-  const n = (x: number) => x.toLocaleString('en');
+  const n = (x: number) => formatCount(x);
 
   const submit = async () => {
     const s = Number(share) / 100;

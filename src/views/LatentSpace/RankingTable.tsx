@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { formatCell } from '../common/colors';
 import { Tex } from '../common/Tex';
 import type { LatentModel } from './useLatentModel';
+import { formatCount } from '../../core/formatCount';
 
 /** Beyond this many items only the top of the ranking is listed. */
 const MAX_ROWS = 20;
@@ -110,7 +111,7 @@ export function RankingTable({ model, focusItem, onFocusItem, onHoverItem }: Ran
         </tbody>
       </table>
       <p id={noteId} className="ls-note">
-        {hidden > 0 ? `The top ${TOP_ROWS} of ${n.toLocaleString('en')} items. ` : ''}★ candidate: {uid} has not{' '}
+        {hidden > 0 ? `The top ${TOP_ROWS} of ${formatCount(n)} items. ` : ''}★ candidate: {uid} has not{' '}
         {model.implicit ? 'interacted with' : 'rated'} it — {candidates === 0 ? 'none here' : `${candidates} of them`}, ranked by
         the model: the recommendations.
       </p>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { ColumnMapping, RatingsPreview } from '../../core';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { columnName } from './openDataModel';
+import { formatCount } from '../../core/formatCount';
 
 const ROLE_OF = (mapping: ColumnMapping, c: number) =>
   c === mapping.user
@@ -31,7 +32,7 @@ export function PreviewTable({
     <ScrollRegion className="od-preview" label="the preview of the first rows">
       <table>
         <caption>
-          First rows of {fileName} (about {preview.estimatedRows.toLocaleString('en')} rows)
+          First rows of {fileName} (about {formatCount(preview.estimatedRows)} rows)
         </caption>
         <thead>
           <tr>

@@ -20,6 +20,7 @@ import {
 import { gunzipIfNeeded, isGzip, openZip } from '../../io/zipArchive';
 import { roleOf, type FileRole } from '../../worker/fileDataset';
 import type { DatasetRecipe } from '../../worker/protocol';
+import { formatCount } from '../../core/formatCount';
 
 export interface PickedFile {
   name: string;
@@ -36,7 +37,7 @@ export const ROLE_NAMES: Record<FileRole, string> = {
 
 /** The limits the panel states. */
 export const LIMITS_TEXT =
-  `Files up to ${formatMegabytes(DEFAULT_LIMITS.maxBytes)} and ${DEFAULT_LIMITS.maxRatings.toLocaleString('en')} ratings ` +
+  `Files up to ${formatMegabytes(DEFAULT_LIMITS.maxBytes)} and ${formatCount(DEFAULT_LIMITS.maxRatings)} ratings ` +
   '(MovieLens 1M, a million ratings, fits).';
 
 /** The scales a person can choose, by key; "detected" leaves it to the data. */

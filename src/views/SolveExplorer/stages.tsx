@@ -2,6 +2,7 @@
 import type { ExplicitSolveTrace, ImplicitSolveTrace, SolveTrace } from '../../core';
 import { useLab } from '../../state/LabContext';
 import { Tex, texNumber, texScientific } from '../common/Tex';
+import { formatCount } from '../../core/formatCount';
 import { texColumn, texDiag, texMatrixClipped } from '../common/texMatrix';
 import type { Notation } from './notation';
 import { useDisplayEntry } from '../../state/useDisplayEntry';
@@ -206,9 +207,9 @@ export function ImplicitStage({ trace, stage, N, otherIds }: StageProps<Implicit
       return (
         <>
           <p>
-            Forming <Tex math={`${N.fixed}^\\top ${N.C} ${N.fixed}`} /> directly costs about n·d(d+1)/2 ={' '}
-            {(n * half).toLocaleString()} multiply-adds for <em>every</em> {N.who}. But{' '}
-            <Tex math={`${N.fixed}^\\top ${N.fixed}`} /> is the same for all of them: it is computed once per half-step.
+            Forming <Tex math={`${N.fixed}^\\top ${N.C} ${N.fixed}`} /> directly costs about n·d(d+1)/2 = {formatCount(n * half)}{' '}
+            multiply-adds for <em>every</em> {N.who}. But <Tex math={`${N.fixed}^\\top ${N.fixed}`} /> is the same for all of
+            them: it is computed once per half-step.
           </p>
           <Eq math={`${N.fixed}^\\top ${N.fixed} = ${texMatrixClipped(trace.sharedGram, 3)}`} />
         </>
@@ -226,14 +227,14 @@ export function ImplicitStage({ trace, stage, N, otherIds }: StageProps<Implicit
             <tbody>
               <tr>
                 <th scope="row">formed directly</th>
-                <td>{trace.work.direct.toLocaleString()} multiply-adds per row</td>
+                <td>{formatCount(trace.work.direct)} multiply-adds per row</td>
               </tr>
               <tr>
                 <th scope="row">
                   with {N.fixed}ᵀ{N.fixed} shared
                 </th>
                 <td>
-                  {trace.work.shared.toLocaleString()} per row (+ {trace.work.sharedOnce.toLocaleString()} once per half-step)
+                  {formatCount(trace.work.shared)} per row (+ {formatCount(trace.work.sharedOnce)} once per half-step)
                 </td>
               </tr>
             </tbody>
