@@ -13,6 +13,7 @@ import { renderInline } from './renderMarkdown';
 import { isTypingTarget } from '../views/Shortcuts/useShortcuts';
 import { discardLessonLabs } from './useLessonLabStore';
 import { forgetAnswers } from './answers';
+import { useKatexFonts } from './useKatexFonts';
 import './lessons.css';
 
 export function Contents({ current }: { current?: { slug: string; step: number } }) {
@@ -95,6 +96,7 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
   const [round, setRound] = useState(0);
   const { prev, next } = neighbours(slug, step);
   useStepKeys(prev, next);
+  const fonts = useKatexFonts();
   useEffect(() => {
     if (lesson && step <= lesson.steps.length) recordVisit(slug, step);
     rerender((x) => x + 1);
@@ -118,10 +120,18 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
           </a>
           <StartOver slug={slug} onDone={() => setRound((r) => r + 1)} />
         </header>
-        <LabRegistry.Provider value={registry}>
-          <LessonStep key={`${slug}/${step}/${round}`} lesson={lesson} step={step} />
-        </LabRegistry.Provider>
-        <StepNav prev={prev} next={next} />
+        {fonts ? (
+          <>
+            <LabRegistry.Provider value={registry}>
+              <LessonStep key={`${slug}/${step}/${round}`} lesson={lesson} step={step} />
+            </LabRegistry.Provider>
+            <StepNav prev={prev} next={next} />
+          </>
+        ) : (
+          <p className="muted lesson-waiting" role="status">
+            Loading the step…
+          </p>
+        )}
       </article>
     </div>
   );
