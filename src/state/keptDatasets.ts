@@ -12,6 +12,14 @@
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { Dataset, Ratings } from '../core';
+import { joinFromStorage, partCount, splitForStorage } from './storageParts';
+
+/**
+ * Elements per stored part: a put structured-clones its value in one main-thread task, so a data
+ * set's large arrays go in parts of at most 1–2 MB (a 1M-rating set: about 24 puts of a few ms,
+ * rather than one 110 ms task). See storageParts.ts.
+ */
+export const PART_ELEMENTS = 262_144;
 
 export interface KeptDatasetInfo {
   key: string;
@@ -37,7 +45,8 @@ export interface KeptBackend {
   keys(): Promise<string[]>;
 }
 
-function idbBackend(): KeptBackend {
+/** Data sets in IndexedDB, their large arrays in parts of `partElements` elements (smaller in tests). */
+export function idbBackend(partElements = PART_ELEMENTS): KeptBackend {
   let data: UseStore | null = null;
   let index: UseStore | null = null;
   // Opened on first use: a page that never keeps a data set never opens IndexedDB.
@@ -46,13 +55,37 @@ function idbBackend(): KeptBackend {
     index ??= createStore('mf-lab-dataset-index', 'index');
     return { data, index };
   };
+  const partKey = (key: string, p: number) => `${key}#${p}`;
+  /** Deletes the parts a stored head refers to (an older copy under the same key). */
+  const dropParts = async (key: string) => {
+    const head = await get<unknown>(key, stores().data);
+    const count = head === undefined ? 0 : partCount(head);
+    for (let p = 0; p < count; p++) await del(partKey(key, p), stores().data);
+  };
   return {
-    getData: (key) => get<Dataset>(key, stores().data),
-    setData: (key, dataset) => set(key, dataset, stores().data),
+    getData: async (key) => {
+      const head = await get<unknown>(key, stores().data);
+      if (head === undefined) return undefined;
+      const parts: ArrayLike<number>[] = [];
+      for (let p = 0, count = partCount(head); p < count; p++) {
+        const part = await get<ArrayLike<number>>(partKey(key, p), stores().data);
+        if (!part) return undefined;
+        parts.push(part);
+      }
+      return joinFromStorage(head, parts) as Dataset;
+    },
+    setData: async (key, dataset) => {
+      await dropParts(key);
+      const { head, parts } = splitForStorage(dataset, partElements);
+      // The parts first, the head last: a head is only ever stored with all of its parts.
+      for (let p = 0; p < parts.length; p++) await set(partKey(key, p), parts[p], stores().data);
+      await set(key, head, stores().data);
+    },
     getInfo: (key) => get<KeptDatasetInfo>(key, stores().index),
     setInfo: (key, info) => set(key, info, stores().index),
     remove: async (key) => {
       await del(key, stores().index);
+      await dropParts(key);
       await del(key, stores().data);
     },
     keys: async () => (await keys(stores().index)).map(String),

@@ -9,6 +9,7 @@ import { syntheticRatings, type Dataset } from '../../../src/core';
 import {
   deleteKeptDataset,
   getKeptDataset,
+  idbBackend,
   keepDataset,
   keptBytes,
   listKeptDatasets,
@@ -59,6 +60,27 @@ describe('kept data sets', () => {
     expect(await getKeptDataset(ka)).toBeNull();
     expect(changes).toBe(3);
     stop();
+  });
+
+  it('large arrays are stored in parts (no put clones them whole), read back exactly and deleted with the data set', async () => {
+    const { createStore, keys } = await import('idb-keyval');
+    setKeptBackend(idbBackend(128));
+    const a = dataset('parts.csv', 7);
+    const key = await datasetKey(a);
+    await keepDataset(a, key);
+    const stored = (await keys(createStore('mf-lab-datasets', 'datasets'))).map(String).filter((k) => k.startsWith(key));
+    // 900 ratings in parts of 128: the user and item orders, the map between them and the times.
+    expect(stored.length).toBeGreaterThan(20);
+    const back = await getKeptDataset(key);
+    expect(back).toEqual(a);
+    expect(await datasetKey(back!)).toBe(key);
+    await keepDataset(a, key);
+    expect((await keys(createStore('mf-lab-datasets', 'datasets'))).map(String).filter((k) => k.startsWith(key)).length).toBe(
+      stored.length,
+    );
+    await deleteKeptDataset(key);
+    expect((await keys(createStore('mf-lab-datasets', 'datasets'))).map(String).filter((k) => k.startsWith(key))).toEqual([]);
+    expect(await getKeptDataset(key)).toBeNull();
   });
 
   it('the content hash ignores where the data came from, and changes with any rating', async () => {
