@@ -24,3 +24,4 @@ export * from './search';
 export * from './factorFile';
 export * from './exportCode';
 export * from './alsWasm';
+export * from './density';
