@@ -53,6 +53,7 @@ export function cutLabData(data: LabData, cut: Cut): LabData {
 
 /** Share of known cells, as people read it ("27 %", "0.57 %"). */
 export function percent(share: number): string {
+  if (share === 0) return '0 %';
   const p = share * 100;
   return `${p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p.toPrecision(2)} %`;
 }
