@@ -48,7 +48,8 @@ const num = (x: number) => x.toLocaleString('en');
 type Bin = { r: number; c: number };
 
 export function DensityView({ plotHeight, onCut }: DensityViewProps) {
-  const { data, step } = useLab((s) => ({ data: s.data, step: s.timeline[s.timeline.length - 1]?.step ?? 0 }));
+  // Whether the model has stepped (a boolean: the view must not re-render on every step of a run).
+  const { data, stepped } = useLab((s) => ({ data: s.data, stepped: (s.timeline[s.timeline.length - 1]?.step ?? 0) > 0 }));
   const d = useLab((s) => s.timeline[s.timeline.length - 1]?.d ?? s.settings.factors);
   const [measure, setMeasure] = useState<Measure>('share');
   const [order, setOrder] = useState<OrderBy>({ kind: 'activity' });
@@ -152,7 +153,7 @@ export function DensityView({ plotHeight, onCut }: DensityViewProps) {
         }
       : null;
   const shownRegion = result?.region ?? { r0: 0, r1: data.ratings.m, c0: 0, c1: data.ratings.n };
-  const factorOptions = step > 0 ? Array.from({ length: d }, (_, k) => k) : [];
+  const factorOptions = stepped ? Array.from({ length: d }, (_, k) => k) : [];
   const dragBox =
     drag && bins && drag.moved
       ? {
