@@ -167,36 +167,37 @@ export function DensityView({ plotHeight, onCut }: DensityViewProps) {
   return (
     <div className="density-view" ref={measureRef}>
       <div className="dv-controls">
-        <label>
-          Colour{' '}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+        <span>
+          <label htmlFor={`${readoutId}-measure`}>Colour by</label>{' '}
+          <select id={`${readoutId}-measure`} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
             <option value="share">Known cells (%)</option>
             <option value="mean">Mean {valueWord}</option>
           </select>
-        </label>
-        <label>
-          Order{' '}
+        </span>
+        <span>
+          <label htmlFor={`${readoutId}-order`}>Order by</label>{' '}
           <select
+            id={`${readoutId}-order`}
             value={order.kind === 'factor' ? `f${order.k}` : order.kind}
             onChange={(e) => {
               const v = e.target.value;
               setOrder(v.startsWith('f') ? { kind: 'factor', k: Number(v.slice(1)) } : { kind: v as 'activity' | 'original' });
             }}
           >
-            <option value="activity">By activity (number of ratings)</option>
-            <option value="original">As in the data</option>
+            <option value="activity">Activity (number of ratings)</option>
+            <option value="original">The data’s own order</option>
             {factorOptions.map((k) => (
               <option key={k} value={`f${k}`}>
-                By latent factor {k + 1} (U and V)
+                Latent factor {k + 1} (U and V)
               </option>
             ))}
             {factorOptions.length === 0 && (
               <option value="factor-later" disabled>
-                By a latent factor (after a step)
+                A latent factor (after a step)
               </option>
             )}
           </select>
-        </label>
+        </span>
         <span className="dv-zoom" role="group" aria-label="Zoom">
           <button type="button" onClick={zoomIn} disabled={!canZoomIn} aria-keyshortcuts="+">
             Zoom in
