@@ -83,6 +83,8 @@ describe('the density view of big R', () => {
     const grid = page.getByRole('grid', { name: 'Rating matrix R' });
     await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 20_000 }).toBe('21');
     expect(await grid.getAttribute('aria-colcount')).toBe('13');
+    // The focus went from the dialog to the grid (the button that opened the dialog is gone with the density view).
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="grid"]'))).toBe(true);
     expect(await page.getByRole('group', { name: 'Show R as' }).count()).toBe(0);
     await expect.poll(() => page.getByText(/^Cut the top 20 users × 12 items: 20 users × 12 items/).count()).toBe(1);
 

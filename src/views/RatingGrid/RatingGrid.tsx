@@ -231,7 +231,13 @@ export function RatingGrid({
       )}
       <CutDialog
         open={cut !== null}
-        onClose={() => setCut(null)}
+        onClose={() => {
+          setCut(null);
+          // An applied cut replaced the density view (and the button that opened the dialog) by the grid: focus it.
+          setTimeout(() => {
+            if (document.activeElement === document.body || !document.activeElement) setFocusGrid((k) => k + 1);
+          }, 0);
+        }}
         region={cut?.region ?? null}
         chooseRegion={cut?.chooseRegion ?? false}
       />
