@@ -15,6 +15,7 @@ import { ml100kShaped } from '../../../src/state/presets';
 import { labDataFromDense, type LabData } from '../../../src/state/labData';
 import { RatingGrid } from '../../../src/views/RatingGrid/RatingGrid';
 import { CutDialog } from '../../../src/views/Density/CutDialog';
+import { DataToolbar } from '../../../src/views/DataToolbar/DataToolbar';
 
 const stores: StoreApi<LabState>[] = [];
 afterEach(() => {
@@ -36,10 +37,14 @@ beforeAll(() => {
     };
 });
 
-function lab(data: LabData, ui: 'grid' | 'dialog' = 'grid') {
+function lab(data: LabData, ui: 'grid' | 'dialog' | 'toolbar' = 'grid') {
   const store = createLabStore({ data });
   stores.push(store);
-  render(<LabProvider store={store}>{ui === 'grid' ? <RatingGrid /> : <CutDialog open onClose={() => {}} />}</LabProvider>);
+  render(
+    <LabProvider store={store}>
+      {ui === 'grid' ? <RatingGrid /> : ui === 'toolbar' ? <DataToolbar /> : <CutDialog open onClose={() => {}} />}
+    </LabProvider>,
+  );
   return store;
 }
 
@@ -149,5 +154,20 @@ describe('cutting a dense core', () => {
     expect(status.textContent).toBe('Ratings per item must be a whole number ≥ 0.');
     expect(within(dialog).getByRole('radio', { name: 'A region of the density view' })).toHaveProperty('disabled', true);
     expect(store.getState().data).toBe(data);
+  });
+
+  it('is offered in the Data menu too, and closing it gives the focus back to the Data button', async () => {
+    lab(titled(), 'toolbar');
+    const opener = screen.getByRole('button', { name: /^Data:/ });
+    fireEvent.click(opener);
+    fireEvent.click(screen.getByRole('button', { name: 'Cut a dense core…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cut a dense core into the grid' });
+    await within(dialog).findByText(/^The cut: /, {}, { timeout: 3000 });
+    expect(within(dialog).getByRole('status').textContent).toBe(
+      'The cut: 20 users × 12 items, 240 known ratings (100 % of its cells).',
+    );
+    act(() => fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' })));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
   });
 });
