@@ -304,7 +304,8 @@ export function DensityView({ plotHeight, onCut }: DensityViewProps) {
         </div>
         {/* eslint-enable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */}
       </div>
-      <p id={readoutId} className="dv-readout" aria-live="polite">
+      {/* Announced when the keys move the cursor; a pointer sweeping over the map would make it talk non-stop. */}
+      <p id={readoutId} className="dv-readout" aria-live={hover ? 'off' : 'polite'}>
         {error ? `The density could not be computed: ${error}` : (readout ?? 'Counting the known cells…')}
       </p>
       <p id={helpId} className="dv-help muted">
