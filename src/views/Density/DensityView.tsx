@@ -26,6 +26,7 @@ import {
   type Measure,
 } from './densityModel';
 import { useDensity } from './useDensity';
+import { DensityControls, DensityCrumbs } from './DensityControls';
 import './Density.css';
 
 /** A region of R cut out as users and items (the density view's zoomed region). */
@@ -166,78 +167,21 @@ export function DensityView({ plotHeight, onCut }: DensityViewProps) {
 
   return (
     <div className="density-view" ref={measureRef}>
-      <div className="dv-controls">
-        <span>
-          <label htmlFor={`${readoutId}-measure`}>Colour by</label>{' '}
-          <select id={`${readoutId}-measure`} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
-            <option value="share">Known cells (%)</option>
-            <option value="mean">Mean {valueWord}</option>
-          </select>
-        </span>
-        <span>
-          <label htmlFor={`${readoutId}-order`}>Order by</label>{' '}
-          <select
-            id={`${readoutId}-order`}
-            value={order.kind === 'factor' ? `f${order.k}` : order.kind}
-            onChange={(e) => {
-              const v = e.target.value;
-              setOrder(v.startsWith('f') ? { kind: 'factor', k: Number(v.slice(1)) } : { kind: v as 'activity' | 'original' });
-            }}
-          >
-            <option value="activity">Activity (number of ratings)</option>
-            <option value="original">The data’s own order</option>
-            {factorOptions.map((k) => (
-              <option key={k} value={`f${k}`}>
-                Latent factor {k + 1} (U and V)
-              </option>
-            ))}
-            {factorOptions.length === 0 && (
-              <option value="factor-later" disabled>
-                A latent factor (after a step)
-              </option>
-            )}
-          </select>
-        </span>
-        <span className="dv-zoom" role="group" aria-label="Zoom">
-          <button type="button" onClick={zoomIn} disabled={!canZoomIn} aria-keyshortcuts="+">
-            Zoom in
-          </button>
-          <button type="button" onClick={zoomOut} disabled={regions.length === 0} aria-keyshortcuts="-">
-            Zoom out
-          </button>
-          <button type="button" onClick={() => setRegions([])} disabled={regions.length === 0} aria-keyshortcuts="0">
-            Whole R
-          </button>
-        </span>
-      </div>
-      <nav className="dv-crumbs" aria-label="Zoomed region">
-        <ol>
-          <li>
-            {regions.length === 0 ? (
-              <span aria-current="location">
-                All of R: {num(data.ratings.m)} users × {num(data.ratings.n)} items
-              </span>
-            ) : (
-              <button type="button" className="link-button" onClick={() => setRegions([])}>
-                All of R: {num(data.ratings.m)} × {num(data.ratings.n)}
-              </button>
-            )}
-          </li>
-          {regions.map((r, k) =>
-            k === regions.length - 1 ? (
-              <li key={k}>
-                <span aria-current="location">{regionWords(r)}</span>
-              </li>
-            ) : (
-              <li key={k}>
-                <button type="button" className="link-button" onClick={() => setRegions(regions.slice(0, k + 1))}>
-                  {regionWords(r)}
-                </button>
-              </li>
-            ),
-          )}
-        </ol>
-      </nav>
+      <DensityControls
+        idBase={readoutId}
+        measure={measure}
+        onMeasure={setMeasure}
+        order={order}
+        onOrder={setOrder}
+        factors={factorOptions.length}
+        valueWord={valueWord}
+        canZoomIn={canZoomIn}
+        zoomed={regions.length > 0}
+        onZoomIn={zoomIn}
+        onZoomOut={zoomOut}
+        onWhole={() => setRegions([])}
+      />
+      <DensityCrumbs m={data.ratings.m} n={data.ratings.n} regions={regions} onGo={(k) => setRegions(regions.slice(0, k))} />
       <p className="dv-axes">
         <span>↓ Users {orderWords(order, 'users')}</span> <span>→ Items {orderWords(order, 'items')}</span>
       </p>
