@@ -1,7 +1,8 @@
 /**
  * The density view's bins, asked of the lab's worker (which holds R as loaded): a new
  * question when the data, the orders, the region or the canvas size change — and, when
- * ordered by a latent factor, when the model steps. One question in flight at a time; an
+ * ordered by a latent factor, when the model steps (and once the worker has the data, and
+ * after it was restarted). One question in flight at a time; an
  * answer about an older question or other data is dropped.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -19,6 +20,9 @@ export function useDensity(query: DensityQuery): { result: DensityResult | null;
   // The model's latest step, when the order follows it.
   const step = useLab((s) => (byFactor ? (s.timeline[s.timeline.length - 1]?.step ?? -1) : 0));
   const timelineLength = useLab((s) => (byFactor ? s.timeline.length : 0));
+  // Asked again once the worker has the data (a question sent before the lab started finds none) and after a restart.
+  const loaded = useLab((s) => s.timeline.length > 0);
+  const restarts = useLab((s) => s.restarts);
   const [result, setResult] = useState<DensityResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(query);
@@ -40,6 +44,6 @@ export function useDensity(query: DensityQuery): { result: DensityResult | null;
           setError(e.message);
         },
       );
-  }, [store, data, key, step, timelineLength]);
+  }, [store, data, key, step, timelineLength, loaded, restarts]);
   return { result: result && result.data === data ? result : null, error };
 }

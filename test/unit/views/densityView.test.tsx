@@ -90,6 +90,31 @@ describe('big R as a density view', () => {
     expect(screen.getByRole('grid', { name: 'Rating matrix R' }).getAttribute('aria-rowcount')).toBe('944');
   });
 
+  it('answers when the view asks before the lab has sent its data (a link with big R inline: the store starts after its views)', async () => {
+    const cells = Array.from({ length: 200 }, (_, i) =>
+      Array.from({ length: 200 }, (_, j) => ((i * 7 + j) % 13 === 0 ? 3 : null)),
+    );
+    const data = labDataFromDense({
+      mode: 'explicit',
+      userIds: cells.map((_, i) => `u${i + 1}`),
+      itemIds: cells.map((_, j) => `m${j + 1}`),
+      cells,
+      scale: { min: 1, max: 5 },
+    });
+    render(
+      <LabProvider data={data}>
+        <RatingGrid />
+      </LabProvider>,
+    );
+    // 200 × 200 blocks: one per cell (the plot has room for them); the first is u1 × m1's 3.
+    await screen.findByRole(
+      'application',
+      { name: 'Density of R: users #1–#200 × items #1–#200, 200 × 200 blocks' },
+      { timeout: 5000 },
+    );
+    expect(screen.getByText('User #1 (u1) × item #1 (m1): rating 3.')).toBeTruthy();
+  });
+
   it('keeps a small R as cells with no switch, and offers the switch (cells first) from 2,500 cells', () => {
     const small = labDataFromDense({
       mode: 'explicit',
