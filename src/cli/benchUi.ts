@@ -43,11 +43,11 @@ async function phase(page: Page, label: string, run: () => Promise<void>, reset 
   return longest;
 }
 
-/** The ML-100k-shaped model is on screen: the grid has its 943 users and the loss is drawn. */
+/** The ML-100k-shaped model is on screen: R's density view has its 943 users and the loss is drawn. */
 async function ml100kShown(page: Page) {
   await page.waitForFunction(
     () =>
-      document.querySelector('[role="grid"][aria-rowcount="944"]') !== null &&
+      document.querySelector('[aria-roledescription="density map"][aria-label*="users #1–#943 "]') !== null &&
       /step 0/.test(document.querySelector('[aria-label="Step count"]')?.textContent ?? '') &&
       Number(document.querySelector('[aria-label="Loss"]')?.textContent?.replace(/[^0-9.e+-]/g, '') ?? 0) > 0,
     undefined,
@@ -73,6 +73,7 @@ await phase(
 
 // 2. Choosing the ML-100k-shaped preset from the toolbar.
 await phase(first, 'choose the ML-100k preset (943 × 1,682)', async () => {
+  await first.getByRole('button', { name: /^Data:/ }).click();
   await first.getByRole('button', { name: /^MovieLens-100k/ }).click();
   await ml100kShown(first);
 });
@@ -86,6 +87,20 @@ const playing = await phase(first, 'play ALS at full speed for 6 s', async () =>
 });
 const steps = await first.getByLabel('Step count').first().textContent();
 console.log(`reached ${steps} (half-steps) while playing`);
+
+// 3b. Zooming the density view and hovering it (the bins come from the worker; the page paints them).
+await phase(first, 'zoom and hover the density view of R', async () => {
+  const map = first.locator('[aria-roledescription="density map"]');
+  const box = (await map.boundingBox())!;
+  await first.mouse.move(box.x + 4, box.y + 4);
+  await first.mouse.down();
+  await first.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4, { steps: 8 });
+  await first.mouse.up();
+  for (let k = 0; k < 20; k++) await first.mouse.move(box.x + box.width * (k / 20), box.y + box.height * (1 - k / 20));
+  await map.focus();
+  for (const key of ['+', '+', '-', '-', '-', '0']) await first.keyboard.press(key);
+  await first.waitForTimeout(500);
+});
 
 // 4. Opening a link to the preset in a new tab (page load and the preset together).
 const linked = await freshPage();

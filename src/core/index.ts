@@ -25,3 +25,4 @@ export * from './factorFile';
 export * from './exportCode';
 export * from './alsWasm';
 export * from './formatCount';
+export * from './density';

@@ -78,7 +78,7 @@ function resumeFromCursor(ctx: LabContext): void {
 
 function dataActions(
   ctx: LabContext,
-): Pick<LabActions, 'setData' | 'undo' | 'redo' | 'loadPreset' | 'loadDataset' | 'cancelLoading' | 'openRecipe'> {
+): Pick<LabActions, 'setData' | 'replaceData' | 'undo' | 'redo' | 'loadPreset' | 'loadDataset' | 'cancelLoading' | 'openRecipe'> {
   const { set, get } = ctx;
   return {
     setData(data) {
@@ -88,6 +88,9 @@ function dataActions(
       const next = data.dataset && data.dataset === before.dataset ? { ...data, dataset: null } : data;
       set({ data: next, pristine: false, past: pushPast(get().past, before), future: [] });
       sendData(ctx, !reshapedBetween(before, next));
+    },
+    replaceData(data, status) {
+      adopt(ctx, data, { origin: null, ...(status ? { status } : {}) });
     },
     undo() {
       const { past, data, future } = get();

@@ -111,6 +111,8 @@ export interface LabState {
   setData(data: LabData, label?: string): void;
   undo(): void;
   redo(): void;
+  /** Replaces the data by new data made from it (a dense core cut out of it): undoable, and a new run starts. */
+  replaceData(data: LabData, status?: StatusMessage): void;
   loadPreset(id: PresetId, random?: RandomOptions): void;
   /** Makes a data set the lab's data (an opened file, MovieTweetings, the class survey); undoable. */
   loadDataset(dataset: Dataset, options?: LoadDatasetOptions): void;

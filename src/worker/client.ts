@@ -24,7 +24,10 @@ import type {
 } from '../core';
 import type { LabEvaluation } from './evaluation';
 import type {
+  CutSpec,
   DatasetRecipe,
+  DensityQuery,
+  DensityReply,
   Envelope,
   ProblemSpec,
   Reply,
@@ -302,6 +305,21 @@ export class LabClient {
     const reply = await this.ask({ type: 'holdOut', rows, timestamps, spec }).reply;
     if (reply.type !== 'heldOut') throw LabClient.unexpected(reply);
     return reply.positions;
+  }
+
+  /** The density view's bins of R as the worker has it (see densityQueries). */
+  async density(query: DensityQuery): Promise<Omit<DensityReply, 'type' | 'id' | 'generation'>> {
+    const reply = await this.ask({ type: 'density', query }).reply;
+    if (reply.type !== 'density') throw LabClient.unexpected(reply);
+    const { type: _t, id: _i, generation: _g, ...rest } = reply;
+    return rest;
+  }
+
+  /** The users and items a dense-core cut of R keeps, and the known cells between them. */
+  async cut(spec: CutSpec): Promise<{ users: Int32Array; items: Int32Array; known: number }> {
+    const reply = await this.ask({ type: 'cut', spec }).reply;
+    if (reply.type !== 'cut') throw LabClient.unexpected(reply);
+    return { users: reply.users, items: reply.items, known: reply.known };
   }
 
   private receive(reply: Reply): void {

@@ -275,6 +275,21 @@ class Dispatcher {
         this.reply(request, { type: 'heldOut', id, generation, positions }, [positions.buffer as ArrayBuffer]);
         break;
       }
+      case 'density': {
+        const d = e.density(request.query);
+        const b = d.bins;
+        const buffers = [b.rowEdges, b.colEdges, b.count, b.sum, d.rowOrder, d.colOrder].map((a) => a.buffer as ArrayBuffer);
+        this.reply(request, { type: 'density', id, generation, ...d }, buffers);
+        break;
+      }
+      case 'cut': {
+        const c = e.cut(request.spec);
+        this.reply(request, { type: 'cut', id, generation, ...c }, [
+          c.users.buffer as ArrayBuffer,
+          c.items.buffer as ArrayBuffer,
+        ]);
+        break;
+      }
       case 'cancel': {
         const target = this.builds.get(request.target);
         if (target) target.cancelled = true;

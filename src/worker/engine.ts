@@ -40,6 +40,8 @@ import { problemOf, ratingsOfRows } from './problemOf';
 import {
   LARGE_PRODUCT,
   PRODUCT_SAMPLE,
+  type CutSpec,
+  type DensityQuery,
   type ModelSettings,
   type ProblemSpec,
   type ProductSample,
@@ -53,6 +55,8 @@ export const CONVERGENCE_TOLERANCE = 1e-9;
 
 /** The lecture's C against c = 1 + α·r is fitted on dense P and C: only for matrices up to this many pairs. */
 export const COMPARE_MAX_PAIRS = 250_000;
+
+import { cutOf, densityOf, knownRatings } from './densityQueries';
 
 export class LabEngine {
   private spec: ProblemSpec | null = null;
@@ -70,6 +74,18 @@ export class LabEngine {
   /** m·n of the loaded matrix (how heavy the model is to draw). */
   get size(): number {
     return this.spec ? this.spec.m * this.spec.n : 0;
+  }
+
+  /** The density view's bins of R as loaded, ordered by activity, as they are or by the model's factors. */
+  density(query: DensityQuery) {
+    if (!this.spec) throw new Error('No data is loaded yet.');
+    return densityOf(knownRatings(this.spec), this.F, query);
+  }
+
+  /** The users and items a dense core of R as loaded keeps. */
+  cut(spec: CutSpec) {
+    if (!this.spec) throw new Error('No data is loaded yet.');
+    return cutOf(knownRatings(this.spec), spec);
   }
 
   get ready(): boolean {

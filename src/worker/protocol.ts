@@ -24,6 +24,7 @@ import type { FileRecipe } from './fileDataset';
 import type { HeldOutSpec, SearchOptions, SearchProgress, SearchResult } from '../core';
 import type { LabEvaluation } from './evaluation';
 import type { MovieTweetingsCut } from './movieTweetingsDataset';
+import type { DensityBins, Region } from '../core';
 
 export type { FileRecipe, RecipeFile } from './fileDataset';
 export type { LabEvaluation } from './evaluation';
@@ -165,7 +166,27 @@ export type Request =
       rows: { m: number; nnz: number; userPtr: Int32Array };
       timestamps: Float64Array | null;
       spec: HeldOutSpec;
-    };
+    }
+  /** R's known cells in bins over a region of R with its rows and columns ordered (the density view). */
+  | { type: 'density'; query: DensityQuery }
+  /** Which users and items a dense-core cut keeps (chosen on the worker's copy of R). */
+  | { type: 'cut'; spec: CutSpec };
+
+/** How the density view orders rows (users) or columns (items). */
+export type OrderBy = { kind: 'activity' } | { kind: 'original' } | { kind: 'factor'; k: number };
+
+export interface DensityQuery {
+  rows: OrderBy;
+  cols: OrderBy;
+  /** Ordered positions to show; null for all of R. */
+  region: Region | null;
+  /** At most this many bins down and across (the canvas's pixels). */
+  maxRows: number;
+  maxCols: number;
+}
+
+/** A dense core: the top-N users × top-M items, or a minimum of ratings per user and per item (until stable). */
+export type CutSpec = { kind: 'top'; users: number; items: number } | { kind: 'min'; perUser: number; perItem: number };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -248,6 +269,25 @@ export interface HeldOutReply extends ReplyBase {
   positions: Int32Array;
 }
 
+export interface DensityReply extends ReplyBase {
+  type: 'density';
+  bins: DensityBins;
+  /** The region shown (clamped to R) and the orders it is in: position → user or item index. */
+  region: Region;
+  rowOrder: Int32Array;
+  colOrder: Int32Array;
+  /** The data's shape when the bins were made (a reply about other data is stale). */
+  m: number;
+  n: number;
+}
+export interface CutReply extends ReplyBase {
+  type: 'cut';
+  users: Int32Array;
+  items: Int32Array;
+  /** Known cells between them. */
+  known: number;
+}
+
 /** The replies each request type may get (besides an error). */
 export interface ReplyMap {
   load: SnapshotReply;
@@ -269,6 +309,8 @@ export interface ReplyMap {
   evaluate: EvaluationReply;
   search: SearchReply | SearchProgressReply;
   holdOut: HeldOutReply;
+  density: DensityReply;
+  cut: CutReply;
 }
 
 /** The replies a request may get. */

@@ -298,6 +298,11 @@ describe('the rating grid holds R', () => {
   it('renders ML-100k (943 × 1,682) with only the visible cells in the DOM', async () => {
     const { page, grid, errors, context } = await open();
     await choosePreset(page, 'MovieLens-100k');
+    // Big R opens as its density: the cells are behind the switch.
+    await expect
+      .poll(() => page.getByRole('application', { name: /^Density of R: users #1–#943/ }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.getByRole('group', { name: 'Show R as' }).getByRole('button', { name: 'Cells' }).click();
     await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 30_000 }).toBe('944');
     expect(await grid.getAttribute('aria-colcount')).toBe('1683');
     const count = await grid.getByRole('gridcell').count();

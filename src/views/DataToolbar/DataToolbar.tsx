@@ -12,6 +12,7 @@ import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
 import { OpenDataDialog } from '../OpenData/OpenDataButton';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
 import { HoldOutButton } from '../HoldOut/HoldOutButton';
+import { CutDialog } from '../Density/CutDialog';
 import './DataToolbar.css';
 
 const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
@@ -35,6 +36,7 @@ export function DataToolbar() {
   const [open, setOpen] = useState(false);
   const [randomOpen, setRandomOpen] = useState(false);
   const [ownOpen, setOwnOpen] = useState(false);
+  const [cutOpen, setCutOpen] = useState(false);
   const [form, setForm] = useState<RandomForm>(() => toRandomForm(origin?.random ?? DEFAULT_RANDOM));
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
@@ -203,8 +205,28 @@ export function DataToolbar() {
           <p className="dt-split">
             <HoldOutButton label="Hold out ratings…" /> split this data into training and held-out ratings, to evaluate on.
           </p>
+          <p className="dt-split">
+            <button
+              type="button"
+              aria-haspopup="dialog"
+              onClick={() => {
+                close(false);
+                setCutOpen(true);
+              }}
+            >
+              Cut a dense core…
+            </button>{' '}
+            keep the most active users and most rated items (or a minimum of ratings each), to step through in the grid.
+          </p>
         </div>
       </div>
+      <CutDialog
+        open={cutOpen}
+        onClose={() => {
+          setCutOpen(false);
+          opener.current?.focus();
+        }}
+      />
       <OpenDataDialog
         open={ownOpen}
         onOpen={() => {

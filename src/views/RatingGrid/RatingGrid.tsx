@@ -26,6 +26,9 @@ import { undoKey, type GridPos } from './gridKeys';
 import { holdOutWarning } from './holdOutWarning';
 import { MatrixGrid, type GridSide } from './MatrixGrid';
 import { ThresholdPanel } from './ThresholdPanel';
+import { DensityView, type RegionCut } from '../Density/DensityView';
+import { CutDialog } from '../Density/CutDialog';
+import { DENSITY_DEFAULT_CELLS } from '../../state/cutData';
 import type { StageGridFit } from '../Stage/stageLayout';
 import './RatingGrid.css';
 
@@ -45,6 +48,11 @@ export interface RatingGridProps {
   /** More tools at the end of the toolbar row (the full lab's share button). */
   toolsExtra?: ReactNode;
 }
+
+/** From this many cells on, R's panel offers the density view beside the cells. */
+export const DENSITY_SWITCH_CELLS = 2_500;
+
+type Show = 'density' | 'cells';
 
 export interface Notice {
   tone: 'info' | 'warning' | 'error';
@@ -111,6 +119,13 @@ export function RatingGrid({
   );
 
   const view = useMemo(() => cellViews(data, layer, alpha), [data, layer, alpha]);
+  // Big R opens as its density (a grid would show a corner of it); the choice holds while R stays that big.
+  const cellCount = data.ratings.m * data.ratings.n;
+  const offerDensity = cellCount > DENSITY_SWITCH_CELLS;
+  const big = cellCount > DENSITY_DEFAULT_CELLS;
+  const [showChoice, setShowChoice] = useState<{ big: boolean; show: Show } | null>(null);
+  const show: Show = !offerDensity ? 'cells' : showChoice && showChoice.big === big ? showChoice.show : big ? 'density' : 'cells';
+  const [cut, setCut] = useState<{ region: RegionCut | null; chooseRegion: boolean } | null>(null);
 
   const onEdit = (i: number, j: number, text: string) => {
     if (!layerInfo.editable) return `${layerInfo.short} follows from r here (${layerInfo.long}): edit r instead`;
@@ -153,6 +168,15 @@ export function RatingGrid({
     <div ref={root} className="rating-grid-view" onKeyDown={onKeyDown}>
       <div className="rg-tools">
         {showToolbar && <DataToolbar />}
+        {offerDensity && (
+          <span className="rg-show" role="group" aria-label="Show R as">
+            {(['density', 'cells'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={show === v} onClick={() => setShowChoice({ big, show: v })}>
+                {v === 'density' ? 'Density' : 'Cells'}
+              </button>
+            ))}
+          </span>
+        )}
         {showControls && editable && (
           <GridControls
             user={user}
@@ -199,32 +223,54 @@ export function RatingGrid({
           }}
         />
       )}
-      <p id={describedBy} className="rg-caption">
-        {captionOf(kind, layerInfo.long, alpha)}
-        {heldOutCount(data) > 0 && ` ${heldOutCount(data)} held out (hatched).`}
-      </p>
-      <MatrixGrid
-        label={label}
-        describedBy={describedBy}
-        rowLabels={data.userIds}
-        colLabels={itemLabels(data)}
-        view={view}
-        editText={(i, j) => editText(data, layer, alpha, i, j)}
-        editable={editable}
-        onEdit={onEdit}
-        onClear={onClear}
-        onHoldOut={onHoldOut}
-        onRename={onRename}
-        onSelect={(side, index) => select({ side, index })}
-        onHover={setHover}
-        onActiveChange={setActive}
-        clickHoldsOut={holdMode}
-        linked={hover}
-        selected={focus ? { side: focus.side, index: focus.index } : selected}
-        omega={omega}
-        maxHeight={fit?.maxHeight ? `${fit.maxHeight}px` : fit ? undefined : maxHeight}
-        fit={fit}
+      {show === 'density' && (
+        <DensityView
+          plotHeight={fit?.maxHeight ? Math.max(200, fit.maxHeight - 120) : 320}
+          onCut={(region, chooseRegion) => setCut({ region, chooseRegion })}
+        />
+      )}
+      <CutDialog
+        open={cut !== null}
+        onClose={() => {
+          setCut(null);
+          // An applied cut replaced the density view (and the button that opened the dialog) by the grid: focus it.
+          setTimeout(() => {
+            if (document.activeElement === document.body || !document.activeElement) setFocusGrid((k) => k + 1);
+          }, 0);
+        }}
+        region={cut?.region ?? null}
+        chooseRegion={cut?.chooseRegion ?? false}
       />
+      {show === 'cells' && (
+        <>
+          <p id={describedBy} className="rg-caption">
+            {captionOf(kind, layerInfo.long, alpha)}
+            {heldOutCount(data) > 0 && ` ${heldOutCount(data)} held out (hatched).`}
+          </p>
+          <MatrixGrid
+            label={label}
+            describedBy={describedBy}
+            rowLabels={data.userIds}
+            colLabels={itemLabels(data)}
+            view={view}
+            editText={(i, j) => editText(data, layer, alpha, i, j)}
+            editable={editable}
+            onEdit={onEdit}
+            onClear={onClear}
+            onHoldOut={onHoldOut}
+            onRename={onRename}
+            onSelect={(side, index) => select({ side, index })}
+            onHover={setHover}
+            onActiveChange={setActive}
+            clickHoldsOut={holdMode}
+            linked={hover}
+            selected={focus ? { side: focus.side, index: focus.index } : selected}
+            omega={omega}
+            maxHeight={fit?.maxHeight ? `${fit.maxHeight}px` : fit ? undefined : maxHeight}
+            fit={fit}
+          />
+        </>
+      )}
     </div>
   );
 }

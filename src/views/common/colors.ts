@@ -47,6 +47,18 @@ export function ratingColor(min: number, max: number): ColorScale {
   return divergingColor(min, (min + max) / 2, max);
 }
 
+/**
+ * Shares from 0 to `max` (the density view's known cells): white to purple, the upper half of
+ * the same scheme, square-root spaced so that sparse blocks still show beside dense ones.
+ */
+export function shareColor(max: number): ColorScale {
+  const hi = max > 0 ? max : 1;
+  const f = ((v: number) =>
+    Number.isFinite(v) ? interpolate(0.5 + 0.5 * Math.sqrt(Math.max(0, Math.min(1, v / hi)))) : '#cccccc') as ColorScale;
+  f.domain = [0, hi / 2, hi];
+  return f;
+}
+
 /** Rounds a positive bound up to 1, 2 or 5 × 10^k, so legends read cleanly. */
 function niceBound(x: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(x)));

@@ -230,8 +230,17 @@ describe('the rating grid', () => {
     expect(cellAt(b.grid, 0, 1).textContent).toBe('?');
   });
 
-  it('renders ML-100k as a window of cells, with the full size announced', () => {
-    const { grid } = lab({}, ml100kShaped());
+  it('renders ML-100k as a window of cells (behind the Density | Cells switch), with the full size announced', () => {
+    const store = createLabStore({ data: ml100kShaped() });
+    stores.push(store);
+    const utils = render(
+      <LabProvider store={store}>
+        <RatingGrid />
+      </LabProvider>,
+    );
+    // Big R opens as its density: the cells are one click away.
+    fireEvent.click(within(utils.container).getByRole('button', { name: 'Cells' }));
+    const grid = within(utils.container).getByRole('grid', { name: 'Rating matrix R' });
     expect(grid.getAttribute('aria-rowcount')).toBe('944');
     expect(grid.getAttribute('aria-colcount')).toBe('1683');
     const cells = within(grid).getAllByRole('gridcell').length;
