@@ -10,14 +10,13 @@ import { subsetRatings, type Cut } from '../core';
 import { timestampsOf, type LabData } from './labData';
 import type { LabState } from './labStore';
 import { hasPosition } from './sparse';
+import { formatCount as n } from '../core/formatCount';
 
 /** What the small editable grid takes: a cut beyond this is refused, with these numbers as the reason. */
 export const CUT_LIMITS = { users: 250, items: 250, cells: 25_000 } as const;
 
 /** Above this many cells R is shown as a density view by default (a cut must fit under it, to open as cells). */
 export const DENSITY_DEFAULT_CELLS = CUT_LIMITS.cells;
-
-const n = (x: number) => x.toLocaleString('en');
 
 /** Why a cut of this size cannot open in the grid, or null when it can. */
 export function cutRefusal(users: number, items: number, known: number): string | null {

@@ -15,6 +15,7 @@ import type { CutSpec } from '../../worker/protocol';
 import { ModalDialog } from '../common/ModalDialog';
 import type { RegionCut } from './DensityView';
 import './Density.css';
+import { formatCount as n } from '../../core/formatCount';
 
 export interface CutDialogProps {
   open: boolean;
@@ -42,8 +43,6 @@ interface Preview {
   items: Int32Array;
   known: number;
 }
-
-const n = (x: number) => x.toLocaleString('en');
 
 /** The spec the fields describe, or why they do not describe one. */
 export function specOf(kind: 'top' | 'min', a: string, b: string): CutSpec | { error: string } {

@@ -6,8 +6,7 @@
 import type { Region } from '../../core';
 import type { OrderBy } from '../../worker/protocol';
 import { regionWords, type Measure } from './densityModel';
-
-const num = (x: number) => x.toLocaleString('en');
+import { formatCount as num } from '../../core/formatCount';
 
 export interface DensityControlsProps {
   idBase: string;

@@ -28,6 +28,7 @@ import {
 import { useDensity } from './useDensity';
 import { DensityControls, DensityCrumbs } from './DensityControls';
 import './Density.css';
+import { formatCount as num } from '../../core/formatCount';
 
 /** A region of R cut out as users and items (the density view's zoomed region). */
 export interface RegionCut {
@@ -45,7 +46,6 @@ export interface DensityViewProps {
 }
 
 const GUTTER = 64;
-const num = (x: number) => x.toLocaleString('en');
 type Bin = { r: number; c: number };
 
 export function DensityView({ plotHeight, onCut }: DensityViewProps) {

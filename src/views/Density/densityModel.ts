@@ -9,6 +9,7 @@ import { binCells, binMean, binShare, clampRegion, type DensityBins, type Region
 import { formatCell, ratingColor, shareColor, type ColorScale } from '../common/colors';
 import type { OrderBy } from '../../worker/protocol';
 import { percent as sharePercent } from '../../state/cutData';
+import { formatCount as num } from '../../core/formatCount';
 
 export { sharePercent };
 
@@ -109,8 +110,6 @@ export function isWhole(region: Region, m: number, n: number): boolean {
 
 // ---------------------------------------------------------------------------------------
 // Words
-
-const num = (x: number) => x.toLocaleString('en');
 
 /** "#1–#472", or "#5" for one. */
 export function rankRange(from: number, to: number): string {
