@@ -8,7 +8,7 @@ import { adopt, buildInWorker, cancelLoading, openDataset, sendData, stopPlaying
 import { SPEEDS, type LabState } from './labStore';
 import { presetData, presetLoadingLabel, presetRecipe, presetSettings } from './presets';
 import { runActions } from './timeline';
-import { pushPast, trimHistory } from './undoHistory';
+import { pushPast, rememberShown, shownAs, trimHistory } from './undoHistory';
 import { formatCount } from '../core/formatCount';
 
 export type LabActions = Omit<
@@ -86,6 +86,7 @@ function dataActions(
       if (data === before) return;
       // An edited data set is no longer the data set a link could name.
       const next = data.dataset && data.dataset === before.dataset ? { ...data, dataset: null } : data;
+      rememberShown(before, { origin: get().origin, pristine: get().pristine });
       set({ data: next, pristine: false, past: pushPast(get().past, before), future: [] });
       sendData(ctx, !reshapedBetween(before, next));
     },
@@ -93,22 +94,31 @@ function dataActions(
       adopt(ctx, data, { origin: null, ...(status ? { status } : {}) });
     },
     undo() {
-      const { past, data, future } = get();
+      const { past, data, future, origin, pristine } = get();
       const previous = past[past.length - 1];
       if (!previous) return;
+      rememberShown(data, { origin, pristine });
+      const was = shownAs(previous);
       set({
         data: previous,
-        pristine: false,
+        ...(was ? { origin: was.origin, pristine: was.pristine } : { pristine: false }),
         past: past.slice(0, -1),
         future: trimHistory([data, ...future].reverse()).reverse(),
       });
       sendData(ctx, !reshapedBetween(data, previous));
     },
     redo() {
-      const { past, data, future } = get();
+      const { past, data, future, origin, pristine } = get();
       const next = future[0];
       if (!next) return;
-      set({ data: next, pristine: false, past: pushPast(past, data), future: future.slice(1) });
+      rememberShown(data, { origin, pristine });
+      const was = shownAs(next);
+      set({
+        data: next,
+        ...(was ? { origin: was.origin, pristine: was.pristine } : { pristine: false }),
+        past: pushPast(past, data),
+        future: future.slice(1),
+      });
       sendData(ctx, !reshapedBetween(data, next));
     },
     loadPreset(id, random) {

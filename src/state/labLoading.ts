@@ -13,7 +13,7 @@ import { getKeptDataset, keepDataset } from './keptDatasets';
 import { labDataFromDataset, toProblemSpec, type LabData } from './labData';
 import type { StatusMessage } from './labReplies';
 import type { DataOrigin, LabState, RunRecord } from './labStore';
-import { pushPast } from './undoHistory';
+import { pushPast, rememberShown } from './undoHistory';
 
 export interface LabContext {
   set: StoreApi<LabState>['setState'];
@@ -67,6 +67,7 @@ export interface Adoption {
 export function adopt(ctx: LabContext, data: LabData, how: Adoption): void {
   stopPlaying(ctx);
   const state = ctx.get();
+  rememberShown(state.data, { origin: state.origin, pristine: state.pristine });
   ctx.set({
     data,
     origin: how.origin,

@@ -7,6 +7,29 @@
  */
 import type { Ratings } from '../core';
 import type { LabData } from './labData';
+import type { DataOrigin } from './labStore';
+
+/**
+ * What each version of the data was called when it left the screen: its origin (a preset, a
+ * kept data set) and whether it was untouched. Undo and redo bring the name back with the
+ * data — undoing a cut or a preset shows "Data: MovieTweetings…" again, not the name of what
+ * replaced it. Keyed by the versions themselves, so forgotten versions are forgotten here too.
+ */
+export interface ShownAs {
+  origin: DataOrigin | null;
+  pristine: boolean;
+}
+const shown = new WeakMap<LabData, ShownAs>();
+
+/** Records what `data` was called as it leaves the screen (an edit, a new data set, an undo). */
+export function rememberShown(data: LabData, as: ShownAs): void {
+  shown.set(data, as);
+}
+
+/** What `data` was called when it was last on screen, or null (then the current name stays). */
+export function shownAs(data: LabData): ShownAs | null {
+  return shown.get(data) ?? null;
+}
 
 export const UNDO_LIMIT = 200;
 export const UNDO_BYTE_BUDGET = 96 * 2 ** 20;

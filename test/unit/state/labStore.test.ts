@@ -52,6 +52,27 @@ const edit = (data: LabData, i: number, j: number, v: number | null) => {
 };
 
 describe('undo and redo', () => {
+  it('undo and redo bring back the name of the data with the data (a preset replaced, then edited)', async () => {
+    const store = open({ preset: 'lecture-r' });
+    await until(store, atStep(0));
+    const s = () => store.getState();
+    expect(s().origin).toEqual({ preset: 'lecture-r' });
+    expect(s().pristine).toBe(true);
+    s().loadPreset('tastes');
+    await until(store, (st) => st.origin?.preset === 'tastes' && atStep(0)(st));
+    s().setData(edit(s().data, 0, 0, 3));
+    expect(s()).toMatchObject({ origin: { preset: 'tastes' }, pristine: false });
+    s().undo();
+    expect(s()).toMatchObject({ origin: { preset: 'tastes' }, pristine: true });
+    s().undo();
+    expect(s()).toMatchObject({ origin: { preset: 'lecture-r' }, pristine: true });
+    expect(cellAt(s().data, 0, 0)).toBe(cellAt(lectureR(), 0, 0));
+    s().redo();
+    expect(s()).toMatchObject({ origin: { preset: 'tastes' }, pristine: true });
+    s().redo();
+    expect(s()).toMatchObject({ origin: { preset: 'tastes' }, pristine: false });
+  });
+
   it('undo brings back the data before an edit, redo the edit; a new edit clears redo', async () => {
     const store = open();
     await until(store, atStep(0));
