@@ -52,10 +52,10 @@ function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting
       return <HoverExplain />;
     case 'loss':
       return presenting ? (
-        <LossChart height={aside ? 150 : 230} rmseHeight={0} show={['parts']} />
+        <LossChart height={aside ? 150 : 230} rmseHeight={0} show={['parts']} saveFigure={false} />
       ) : (
         <>
-          <LossChart height={240} rmseHeight={150} />
+          <LossChart height={240} rmseHeight={150} saveFigure={false} />
           <Timeline />
         </>
       );
