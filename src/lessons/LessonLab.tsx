@@ -64,7 +64,7 @@ function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting
     case 'solve':
       return <SolveExplorer />;
     case 'latent':
-      return <LatentSpace />;
+      return <LatentSpace saveFigure={false} />;
     case 'start':
       return <StartFactors />;
   }

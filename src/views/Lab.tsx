@@ -27,6 +27,8 @@ import { createPortal } from 'react-dom';
 import { useStageLayout } from './Stage/useStageLayout';
 import { STAGE_GAP } from './Stage/stageLayout';
 import { longestCellText } from './Stage/longestCellText';
+import { SaveFigure } from './common/SaveFigure';
+import { stageFigures } from './Stage/stageFigures';
 import './Lab.css';
 
 export interface LabProps {
@@ -125,10 +127,22 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
     [userIds, itemIds, d, textChars],
   );
   const { ref, layout } = useStageLayout(input, matrices, watch, BELOW_STAGE);
+  const stage = useRef<HTMLElement | null>(null);
+  const stageRef = useCallback(
+    (el: HTMLElement | null) => {
+      stage.current = el;
+      ref(el);
+    },
+    [ref],
+  );
+  const figures = useMemo(
+    () => stageFigures(() => stage.current, { m: userIds.length, n: itemIds.length, d, implicit }),
+    [userIds.length, itemIds.length, d, implicit],
+  );
   const columns = layout.arrangement === 'side' ? `minmax(0, ${layout.gridWidth}px) minmax(0, 1fr)` : 'minmax(0, 1fr)';
   return (
     <section
-      ref={ref}
+      ref={stageRef}
       className={`panel lab-stage stage-${layout.arrangement}${layout.aligned ? ' stage-aligned' : ''}`}
       style={{ gridTemplateColumns: columns, columnGap: STAGE_GAP }}
       aria-labelledby="grid-title"
@@ -138,7 +152,12 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
       </h2>
       <PanelBoundary name="The rating matrix" resetKey={data}>
         <div className="stage-grid-probe" ref={setMatrices} aria-hidden="true" />
-        <RatingGrid fit={layout.grid} showToolbar={!hide} showControls={!hide} />
+        <RatingGrid
+          fit={layout.grid}
+          showToolbar={!hide}
+          showControls={!hide}
+          toolsExtra={<SaveFigure figures={figures} className="stage-save-figure" />}
+        />
       </PanelBoundary>
       <div className="stage-product">
         <PanelBoundary name="The factorization" resetKey={data}>

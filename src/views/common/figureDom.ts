@@ -38,13 +38,14 @@ export function browserEnv(): FigureEnv {
     rect: (el) => el.getBoundingClientRect(),
     textLines(node) {
       const doc = node.ownerDocument;
-      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      // Whitespace collapsed but kept at the ends: a space between two inline parts is in the measured box.
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ');
       const range = doc.createRange();
       range.selectNodeContents(node);
       const rects = typeof range.getClientRects === 'function' ? Array.from(range.getClientRects()) : [];
       if (rects.length <= 1) {
         const box = rects[0] ?? node.parentElement?.getBoundingClientRect();
-        return box && text ? [{ text, box }] : [];
+        return box && text.trim() ? [{ text, box }] : [];
       }
       // Wrapped text: measure word by word and start a new line where a word drops below the last.
       const lines: { text: string; box: Box }[] = [];
@@ -130,7 +131,10 @@ function boxMarkup(style: StyleLike, x: number, y: number, b: Box): string {
   return out;
 }
 
-/** A line of HTML text, centred on where it is drawn (so a fallback font of another width stays in place). */
+/**
+ * A line of HTML text where it is drawn, stretched to the width it has on screen (textLength), so
+ * that a fallback font of another width neither overlaps its neighbours nor leaves a gap.
+ */
 function textMarkup(text: string, style: StyleLike, x: number, y: number, b: Box): string {
   const size = px(style, 'font-size') || 16;
   const color = style.getPropertyValue('color') || '#000';
@@ -138,10 +142,11 @@ function textMarkup(text: string, style: StyleLike, x: number, y: number, b: Box
   const italic = style.getPropertyValue('font-style') === 'italic';
   const family = inlineStyle({ getPropertyValue: (p) => (p === 'font-family' ? style.getPropertyValue(p) : '') }, null);
   const baseline = y + b.height / 2 + size * 0.35;
+  const fit = b.width > 0 ? ` textLength="${fmt(b.width)}" lengthAdjust="spacingAndGlyphs"` : '';
   return (
-    `<text x="${fmt(x + b.width / 2)}" y="${fmt(baseline)}" text-anchor="middle" font-size="${fmt(size)}" fill="${color}"` +
+    `<text x="${fmt(x)}" y="${fmt(baseline)}"${fit} font-size="${fmt(size)}" fill="${color}"` +
     `${weight && weight !== '400' && weight !== 'normal' ? ` font-weight="${weight}"` : ''}${italic ? ' font-style="italic"' : ''}` +
-    ` style="${family}">${xmlEscape(text)}</text>`
+    ` style="${family};white-space:pre">${xmlEscape(text)}</text>`
   );
 }
 

@@ -17,6 +17,8 @@ export interface FigureSpec {
   name: string;
   /** The saved figure's title. */
   title: string;
+  /** Its own caption, when the lab's step / λ / d is not what it shows (the variants compared). */
+  caption?: string;
   /** What is drawn, top to bottom (missing ones are left out). */
   roots: () => (Element | null | undefined)[];
 }
@@ -35,7 +37,7 @@ export async function saveFigure(spec: FigureSpec, format: FigureFormat, caption
   const content = collectFigure(roots);
   if (content.width < 2 || content.height < 2)
     throw new Error(`${capitalize(spec.name)} has no size on screen yet, so there is nothing to draw.`);
-  const options = { title: spec.title, caption: caption.text };
+  const options = { title: spec.title, caption: spec.caption ?? caption.text };
   const fileName = figureFileName(spec.key, caption.step, format);
   let blob: Blob;
   try {
