@@ -39,6 +39,7 @@ const NOT_INHERITED: Record<string, string> = { opacity: '1' };
 export const SANS_STACK = ['Atkinson Hyperlegible', 'Verdana', 'Arial', 'Helvetica', 'sans-serif'];
 export const MONO_STACK = ['Atkinson Hyperlegible Mono', 'DejaVu Sans Mono', 'Menlo', 'Consolas', 'monospace'];
 const SERIF_STACK = ['Times New Roman', 'Times', 'serif'];
+const GENERIC = new Set(['serif', 'sans-serif', 'monospace', 'system-ui', 'cursive', 'fantasy', 'ui-sans-serif', 'ui-monospace']);
 
 /** A computed font-family with the fallbacks of its kind appended (monospaced, KaTeX's serif, or sans-serif). */
 export function withFallbacks(fontFamily: string): string {
@@ -46,11 +47,12 @@ export function withFallbacks(fontFamily: string): string {
     .split(',')
     .map((f) => f.trim().replace(/^["']|["']$/g, ''))
     .filter(Boolean)
-    .filter((f) => f !== 'system-ui');
+    // Generic families go last, after the named fallbacks (the stack ends with its own).
+    .filter((f) => !GENERIC.has(f));
   const lower = names.join(' ').toLowerCase();
   const stack = lower.includes('mono') ? MONO_STACK : lower.includes('katex') ? SERIF_STACK : SANS_STACK;
   const all = [...names, ...stack.filter((f) => !names.includes(f))];
-  return all.map((f) => (/^[a-z-]+$/.test(f) ? f : `'${f}'`)).join(', ');
+  return all.map((f) => (/^[A-Za-z_][\w-]*$/.test(f) ? f : `'${f}'`)).join(', ');
 }
 
 /** Escapes text for an XML attribute or element. */
