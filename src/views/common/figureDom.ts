@@ -19,6 +19,8 @@ export interface FigureEnv {
   rect(el: Element): Box;
   /** The lines a text node is drawn on: its words grouped by line, with their box. */
   textLines(node: Text): { text: string; box: Box }[];
+  /** The share of an element's content shown (below 1 when CSS cuts it off with an ellipsis); 1 when unknown. */
+  shown?(el: Element): number;
 }
 
 /** Gap between stacked roots (px). */
@@ -36,6 +38,12 @@ export function browserEnv(): FigureEnv {
   return {
     style: (el) => getComputedStyle(el),
     rect: (el) => el.getBoundingClientRect(),
+    shown(el) {
+      const h = el as HTMLElement;
+      const wide = h.scrollWidth > h.clientWidth + 1 ? h.clientWidth / h.scrollWidth : 1;
+      const tall = h.scrollHeight > h.clientHeight + 1 ? h.clientHeight / h.scrollHeight : 1;
+      return Math.min(wide, tall);
+    },
     textLines(node) {
       const doc = node.ownerDocument;
       // Whitespace collapsed but kept at the ends: a space between two inline parts is in the measured box.
@@ -150,6 +158,33 @@ function textMarkup(text: string, style: StyleLike, x: number, y: number, b: Box
   );
 }
 
+/**
+ * Text written vertically (the rating grid's long column titles): one rotated line, cut with "…" as
+ * the screen cuts it, reading bottom to top when CSS turns it over (rotate(180deg)).
+ */
+function verticalText(el: Element, node: Text, lines: { box: Box }[], style: StyleLike, origin: Box, dy: number, env: FigureEnv) {
+  // The text's own box, kept within its element's (a cut title's text runs on beyond it, unseen).
+  const own = env.rect(el);
+  const left = Math.max(own.left, Math.min(...lines.map((l) => l.box.left)));
+  const top = Math.max(own.top, Math.min(...lines.map((l) => l.box.top)));
+  const right = Math.min(own.left + own.width, Math.max(...lines.map((l) => l.box.left + l.box.width)));
+  const bottom = Math.min(own.top + own.height, Math.max(...lines.map((l) => l.box.top + l.box.height)));
+  let text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const shown = env.shown?.(el) ?? 1;
+  if (shown < 1) text = `${text.slice(0, Math.max(1, Math.floor(text.length * shown) - 1))}…`;
+  const turned = /matrix\(-1/.test(style.getPropertyValue('transform'));
+  const size = px(style, 'font-size') || 16;
+  const cx = (left + right) / 2 - origin.left;
+  const cy = (top + bottom) / 2 - origin.top + dy;
+  const family = inlineStyle({ getPropertyValue: (p) => (p === 'font-family' ? style.getPropertyValue(p) : '') }, null);
+  const weight = style.getPropertyValue('font-weight');
+  return (
+    `<text transform="translate(${fmt(cx)},${fmt(cy)}) rotate(${turned ? -90 : 90})" y="${fmt(size * 0.35)}" text-anchor="middle"` +
+    ` textLength="${fmt(bottom - top)}" lengthAdjust="spacingAndGlyphs" font-size="${fmt(size)}" fill="${style.getPropertyValue('color') || '#000'}"` +
+    `${weight && weight !== '400' && weight !== 'normal' ? ` font-weight="${weight}"` : ''} style="${family}">${xmlEscape(text)}</text>`
+  );
+}
+
 const visible = (b: Box) => b.width > 1 && b.height > 1;
 
 /** Walks one root, appending its parts with positions relative to (originX, originY) on screen, shifted by dy. */
@@ -189,7 +224,12 @@ function walk(el: Element, origin: Box, dy: number, env: FigureEnv, parts: Figur
   for (const child of Array.from(el.childNodes)) {
     if (child.nodeType === 3) {
       if (!shown || !(child.textContent ?? '').trim()) continue;
-      for (const line of env.textLines(child as Text)) {
+      const lines = env.textLines(child as Text);
+      if (style.getPropertyValue('writing-mode').startsWith('vertical') && lines.length > 0) {
+        parts.push({ kind: 'markup', markup: verticalText(el, child as Text, lines, style, origin, dy, env) });
+        continue;
+      }
+      for (const line of lines) {
         if (!visible(line.box)) continue;
         const lx = line.box.left - origin.left;
         const ly = line.box.top - origin.top + dy;

@@ -178,9 +178,9 @@ export const HEADER_H = PAD + TITLE_PX + 10 + CAPTION_PX + 16;
 
 /** The size of the whole saved figure around content of this size: padding, the title and caption above. */
 export function figureSize(content: { width: number; height: number }, title: string, caption: string) {
-  // A rough width for the header's text (bold 0.62 em, regular 0.55 em per character, as in the wider fallback
+  // A rough width for the header's text (bold 0.68 em, regular 0.55 em per character, as in the wider fallback
   // fonts), so that a long title on a small chart is not cut.
-  const text = Math.max(title.length * TITLE_PX * 0.62, caption.length * CAPTION_PX * 0.55);
+  const text = Math.max(title.length * TITLE_PX * 0.68, caption.length * CAPTION_PX * 0.55);
   const width = Math.ceil(Math.max(content.width, text) + 2 * PAD);
   const height = Math.ceil(HEADER_H + content.height + PAD);
   return { width, height };
