@@ -13,6 +13,7 @@ import { LabProvider } from '../../../src/state/LabContext';
 import { createLabStore, type LabState } from '../../../src/state/labStore';
 import { lectureR } from '../../../src/state/presets';
 import { SaveFigure } from '../../../src/views/common/SaveFigure';
+import { ExportMenu } from '../../../src/views/Export/ExportMenu';
 import { figuresOnScreen } from '../../../src/views/common/figureRegistry';
 import type { FigureSpec } from '../../../src/views/common/saveFigure';
 
@@ -119,5 +120,23 @@ describe('Save figure', () => {
     expect(screen.getByRole('button', { name: 'Save U as PNG' })).toBeTruthy();
     cleanup();
     expect(figuresOnScreen()).toEqual([]);
+  });
+
+  it('puts the figures on screen in the header’s Export menu, saved the same way', async () => {
+    store = createLabStore({ data: lectureR() });
+    render(
+      <LabProvider store={store}>
+        <ExportMenu />
+        <SaveFigure figures={[loss()]} />
+      </LabProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Export/ }));
+    expect(screen.getByText('The loss chart')).toBeTruthy();
+    const inMenu = screen.getAllByRole('button', { name: 'Save the loss chart as PNG' });
+    // The Save figure menu is closed (its buttons hidden): the one found is the Export menu's.
+    expect(inMenu).toHaveLength(1);
+    fireEvent.click(inMenu[0]!);
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    expect(download.mock.calls[0]![1].type).toBe('image/png');
   });
 });
