@@ -7,7 +7,8 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { usePopover } from './usePopover';
 import { registerFigures } from './figureRegistry';
 import { saveFigure, type FigureFormat, type FigureSpec } from './saveFigure';
-import { useFigureCaption } from './useFigureCaption';
+import { useLabStore } from '../../state/LabContext';
+import { figureCaptionOf } from './figureCaptionOf';
 import { PNG_WIDTH } from './figureExport';
 import './SaveFigure.css';
 
@@ -22,11 +23,11 @@ const FORMATS: FigureFormat[] = ['svg', 'png'];
 
 /** Saves a figure and reports the outcome in words (the file saved, or what went wrong and why). */
 export function useFigureSaver() {
-  const caption = useFigureCaption();
+  const store = useLabStore();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const save = async (spec: FigureSpec, format: FigureFormat) => {
     try {
-      const name = await saveFigure(spec, format, caption);
+      const name = await saveFigure(spec, format, figureCaptionOf(store.getState()));
       setMessage({ text: `Saved ${name}`, error: false });
     } catch (e) {
       setMessage({ text: (e as Error).message, error: true });
