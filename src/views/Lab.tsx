@@ -152,12 +152,7 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
       </h2>
       <PanelBoundary name="The rating matrix" resetKey={data}>
         <div className="stage-grid-probe" ref={setMatrices} aria-hidden="true" />
-        <RatingGrid
-          fit={layout.grid}
-          showToolbar={!hide}
-          showControls={!hide}
-          toolsExtra={<SaveFigure figures={figures} className="stage-save-figure" />}
-        />
+        <RatingGrid fit={layout.grid} showToolbar={!hide} showControls={!hide} />
       </PanelBoundary>
       <div className="stage-product">
         <PanelBoundary name="The factorization" resetKey={data}>
@@ -169,6 +164,8 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
           <HoverExplain />
         </PanelBoundary>
         <div className="stage-legends" ref={setLegends} />
+        {/* In the strip's corner, not the data toolbar: that row is full on a projector. */}
+        <SaveFigure figures={figures} compact className="stage-save-figure" />
       </div>
     </section>
   );

@@ -17,6 +17,8 @@ export interface SaveFigureProps {
   /** List them in the header's Export menu too (default true). */
   register?: boolean;
   className?: string;
+  /** An icon alone, its words shown on hover and focus (where a toolbar has no room). */
+  compact?: boolean;
 }
 
 const FORMATS: FigureFormat[] = ['svg', 'png'];
@@ -36,7 +38,7 @@ export function useFigureSaver() {
   return { save, message, setMessage };
 }
 
-export function SaveFigure({ figures, register = true, className }: SaveFigureProps) {
+export function SaveFigure({ figures, register = true, className, compact = false }: SaveFigureProps) {
   const { open, setOpen, root, opener, onKeyDown } = usePopover();
   const { save, message, setMessage } = useFigureSaver();
   const menu = useRef<HTMLDivElement>(null);
@@ -68,7 +70,12 @@ export function SaveFigure({ figures, register = true, className }: SaveFigurePr
   return (
     // Escape bubbles up here from the menu's buttons; the wrapper takes no focus.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div ref={root} className={`save-figure ${className ?? ''}`} onKeyDown={onKeyDown} data-figure-skip="">
+    <div
+      ref={root}
+      className={`save-figure${compact ? ' save-figure-compact' : ''} ${className ?? ''}`}
+      onKeyDown={onKeyDown}
+      data-figure-skip=""
+    >
       <button
         ref={opener}
         type="button"
@@ -84,7 +91,9 @@ export function SaveFigure({ figures, register = true, className }: SaveFigurePr
         <span aria-hidden="true" className="save-figure-icon">
           ⤓
         </span>
-        <span className="save-figure-text">Save figure</span>
+        <span className="save-figure-text" aria-hidden={compact || undefined}>
+          Save figure
+        </span>
       </button>
       <div ref={menu} id={id} className="save-figure-menu" role="group" aria-label={`Save ${names}`} hidden={!open}>
         <ul>
