@@ -63,7 +63,9 @@ export function SaveFigure({ figures, register = true, className, compact = fals
     const el = menu.current;
     if (!open || !el) return;
     el.style.right = '0px';
-    const over = 8 - el.getBoundingClientRect().left;
+    const box = el.getBoundingClientRect();
+    // Never past the screen's right edge either (the menu is no wider than the screen less 1 rem).
+    const over = Math.min(8 - box.left, document.documentElement.clientWidth - 8 - box.right);
     if (over > 0) el.style.right = `${-over}px`;
   }, [open]);
 
