@@ -109,7 +109,10 @@ const px = (s: StyleLike, p: string) => parseFloat(s.getPropertyValue(p)) || 0;
 /** An HTML element's own look: its background and its borders. */
 function boxMarkup(style: StyleLike, x: number, y: number, b: Box): string {
   let out = '';
-  const bg = style.getPropertyValue('background-color');
+  let bg = style.getPropertyValue('background-color');
+  // A gradient (the evaluation's hatched baseline bars) is drawn in its first colour: a bar must not vanish.
+  const image = style.getPropertyValue('background-image');
+  if (isTransparent(bg) && image.includes('gradient')) bg = /rgba?\([^)]*\)/.exec(image)?.[0] ?? bg;
   if (!isTransparent(bg)) {
     const r = px(style, 'border-top-left-radius');
     out += `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(b.width)}" height="${fmt(b.height)}"${r ? ` rx="${fmt(r)}"` : ''} fill="${bg}"/>`;

@@ -166,6 +166,18 @@ describe('a chart saved as SVG', () => {
     expect(svg).toMatch(/<text [^>]*fill="rgb\(80, 80, 80\)"[^>]*>\?<\/text>/);
   });
 
+  it('draws a gradient background (the hatched baseline bars) in its first colour rather than not at all', () => {
+    document.body.innerHTML = `<div class="bars" data-box="0 0 100 20"><span class="bar" data-box="0 0 60 20"></span></div>`;
+    const env = fakeEnv({
+      bar: {
+        'background-image':
+          'repeating-linear-gradient(45deg, rgb(85, 96, 112) 0px, rgb(85, 96, 112) 3px, rgb(120, 130, 145) 3px)',
+      },
+    });
+    const svg = composeFigure(collectFigure([document.querySelector('.bars')!], env), { title: 'bars', caption: 'c' });
+    expect(svg).toContain('<rect x="0" y="0" width="60" height="20" fill="rgb(85, 96, 112)"/>');
+  });
+
   it('escapes titles and captions', () => {
     const svg = composeFigure({ width: 10, height: 10, parts: [] }, { title: 'R < 5 & "x"', caption: 'a > b' });
     expect(svg).toContain('<title>R &lt; 5 &amp; &quot;x&quot;</title>');
