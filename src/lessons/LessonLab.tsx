@@ -52,10 +52,10 @@ function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting
       return <HoverExplain />;
     case 'loss':
       return presenting ? (
-        <LossChart height={aside ? 150 : 230} rmseHeight={0} show={['parts']} />
+        <LossChart height={aside ? 150 : 230} rmseHeight={0} show={['parts']} saveFigure={false} />
       ) : (
         <>
-          <LossChart height={240} rmseHeight={150} />
+          <LossChart height={240} rmseHeight={150} saveFigure={false} />
           <Timeline />
         </>
       );
@@ -64,7 +64,7 @@ function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting
     case 'solve':
       return <SolveExplorer />;
     case 'latent':
-      return <LatentSpace />;
+      return <LatentSpace saveFigure={false} />;
     case 'start':
       return <StartFactors />;
   }

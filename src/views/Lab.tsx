@@ -28,6 +28,8 @@ import { useStageLayout } from './Stage/useStageLayout';
 import { STAGE_GAP } from './Stage/stageLayout';
 import { longestCellText } from './Stage/longestCellText';
 import { useHoldKatex } from './common/katexLoader';
+import { SaveFigure } from './common/SaveFigure';
+import { stageFigures } from './Stage/stageFigures';
 import './Lab.css';
 
 // The export menu (and the code and file writers behind it, ~24 kB) is fetched once the first
@@ -153,10 +155,22 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
     [userIds, itemIds, d, textChars],
   );
   const { ref, layout } = useStageLayout(input, matrices, watch, BELOW_STAGE);
+  const stage = useRef<HTMLElement | null>(null);
+  const stageRef = useCallback(
+    (el: HTMLElement | null) => {
+      stage.current = el;
+      ref(el);
+    },
+    [ref],
+  );
+  const figures = useMemo(
+    () => stageFigures(() => stage.current, { m: userIds.length, n: itemIds.length, d, implicit }),
+    [userIds.length, itemIds.length, d, implicit],
+  );
   const columns = layout.arrangement === 'side' ? `minmax(0, ${layout.gridWidth}px) minmax(0, 1fr)` : 'minmax(0, 1fr)';
   return (
     <section
-      ref={ref}
+      ref={stageRef}
       className={`panel lab-stage stage-${layout.arrangement}${layout.aligned ? ' stage-aligned' : ''}`}
       style={{ gridTemplateColumns: columns, columnGap: STAGE_GAP }}
       aria-labelledby="grid-title"
@@ -178,6 +192,8 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
           <HoverExplain />
         </PanelBoundary>
         <div className="stage-legends" ref={setLegends} />
+        {/* In the strip's corner, not the data toolbar: that row is full on a projector. */}
+        <SaveFigure figures={figures} compact className="stage-save-figure" />
       </div>
     </section>
   );

@@ -4,7 +4,7 @@
  * seeded start on the same training and held-out cells, and the chart shows held-out RMSE
  * (or each model's objective) after every iteration. The run on screen is not touched.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { VariantCurve } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { heldOutCount } from '../../state/labData';
@@ -12,6 +12,7 @@ import { clientOf } from '../../state/labStore';
 import { useElementWidth } from '../common/useElementWidth';
 import { comparedMetric, comparedModels, valuesOf, type LambdaChoice } from './compareConfigs';
 import { VariantChart, VariantLegend } from './VariantChart';
+import { SaveFigure } from '../common/SaveFigure';
 import './CompareVariants.css';
 
 type Run =
@@ -32,6 +33,14 @@ export function CompareVariants() {
   const [iterations, setIterations] = useState(10);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [ref, width] = useElementWidth<HTMLDivElement>(720);
+  const plot = useRef<HTMLDivElement | null>(null);
+  const plotRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      plot.current = el;
+      ref(el);
+    },
+    [ref],
+  );
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const cancelRef = useRef<(() => void) | null>(null);
   const models = comparedModels(mode, settings, lambda);
@@ -122,6 +131,19 @@ export function CompareVariants() {
             Compare variants
           </button>
         )}
+        {run.kind === 'done' && (
+          <SaveFigure
+            figures={[
+              {
+                key: 'compare-variants',
+                name: 'the compared variants',
+                title: `Compare variants: ${yLabel} per iteration`,
+                caption: `d = ${settings.factors} · seed ${settings.seed} · λ: ${lambda === 'own' ? 'each variant’s own default' : settings.lambda}`,
+                roots: () => [plot.current?.querySelector('.cv-legend'), plot.current?.querySelector('svg.cv-chart')],
+              },
+            ]}
+          />
+        )}
       </div>
       {run.kind !== 'done' && <p className="cv-models muted">Models: {models.map((m) => m.name).join(' · ')}.</p>}
       {run.kind === 'error' && (
@@ -129,7 +151,7 @@ export function CompareVariants() {
           The comparison failed: {run.message}
         </p>
       )}
-      <div ref={ref} className="cv-plot">
+      <div ref={plotRef} className="cv-plot">
         {run.kind === 'done' && (
           <>
             <VariantLegend names={run.names} />

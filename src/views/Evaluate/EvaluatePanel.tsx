@@ -5,7 +5,8 @@
  * (implicit) — as a table, a bar chart and one sentence of verdict; re-evaluated as the run
  * moves. Below it, the search for d and λ (and α). The worker computes; this view only shows.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { SaveFigure } from '../common/SaveFigure';
 import { useLab } from '../../state/LabContext';
 import { heldOutHow } from '../../state/holdOutSplit';
 import { HoldOutButton } from '../HoldOut/HoldOutButton';
@@ -72,6 +73,7 @@ function Evaluation() {
   const [k, setK] = useState(10);
   const { evaluation: e, error, busy, current, deferred, refresh } = useEvaluation(k);
   const kId = useId();
+  const results = useRef<HTMLDivElement>(null);
   return (
     <>
       <div className="ev-toolbar">
@@ -95,13 +97,28 @@ function Evaluation() {
           {e && !current ? (deferred ? ' · evaluated again when the run pauses' : ' · updating…') : ''}
           {scrubbed ? ' · the latest step, not the one scrubbed back to' : ''}
         </span>
+        {e && (
+          <SaveFigure
+            figures={[
+              {
+                key: 'evaluation',
+                name: 'the evaluation bars',
+                title: `Held-out ${implicit ? 'ranking quality' : 'error'}: the factors against the baselines`,
+                roots: () => [results.current?.querySelector('.ev-bars')],
+              },
+            ]}
+          />
+        )}
       </div>
       {error && (
         <p role="alert" className="ev-error">
           The evaluation failed: {error}
         </p>
       )}
-      {e && <Results e={e} alpha={alpha} usesAlpha={usesAlpha} />}
+      {/* Only a handle for Save figure: it takes no part in the layout. */}
+      <div ref={results} style={{ display: 'contents' }}>
+        {e && <Results e={e} alpha={alpha} usesAlpha={usesAlpha} />}
+      </div>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { toProblemSpec } from '../../state/labData';
 import { clientOf } from '../../state/labStore';
 import type { SearchHandle } from '../../worker/client';
 import { SearchHeatmap } from './SearchHeatmap';
+import { SaveFigure } from '../common/SaveFigure';
 import { defaultSearchForm, describeCell, searchOptionsOf, settingsOfCell, type SearchForm } from './searchModel';
 import { formatCount } from '../../core/formatCount';
 
@@ -37,6 +38,7 @@ export function SearchSection() {
   const [error, setError] = useState<string | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
   const handle = useRef<SearchHandle | null>(null);
+  const runBox = useRef<HTMLDivElement>(null);
   const id = useId();
   useEffect(() => () => handle.current?.cancel(), []);
   const busy = run !== null && run.result === null;
@@ -183,7 +185,7 @@ export function SearchSection() {
         </p>
       )}
       {run && (
-        <div className="ev-search-run">
+        <div className="ev-search-run" ref={runBox}>
           {busy && (
             <p className="ev-progress">
               <progress aria-label="Search progress" max={progress?.total ?? 1} value={progress ? progress.done : 0} />{' '}
@@ -213,6 +215,21 @@ export function SearchSection() {
               Use the best: d = {best.factors}, λ = {best.lambda}
               {best.alpha !== null ? `, α = ${best.alpha}` : ''}
             </button>
+          )}
+          {run.result && (
+            <SaveFigure
+              figures={[
+                {
+                  key: 'search',
+                  name: 'the search heatmap',
+                  title: `Validation ${run.metric.name === 'rmse' ? 'RMSE' : run.metric.name} over d × λ${run.alphas.length > 1 ? ' × α' : ''}`,
+                  caption: best
+                    ? `best: ${describeCell(best, run.metric.name === 'rmse' ? 'RMSE' : run.metric.name)}`
+                    : 'no cell finished',
+                  roots: () => [runBox.current?.querySelector('.sh-grids'), runBox.current?.querySelector('.sh-legend')],
+                },
+              ]}
+            />
           )}
           {applied && <p className="muted">{applied}</p>}
         </div>

@@ -1,11 +1,14 @@
 /**
  * "Export ▾" beside the data menu: R as rating files (training, held-out), U and V as CSV with
  * ids and as the command line's JSON, and code that trains the same model elsewhere — PySpark,
- * implicit, numpy, the command line — shown in a dialog with Copy and Download. Everything is
+ * implicit, numpy, the command line — shown in a dialog with Copy and Download; and the figures on
+ * screen (the stage's matrices, the loss chart, …) as SVG or PNG for slides. Everything is
  * written in the browser and saved through a Blob link: no network.
  */
 import { usePopover } from '../common/usePopover';
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { figuresOnScreen, subscribeFigures } from '../common/figureRegistry';
+import { useFigureSaver } from '../common/SaveFigure';
 import { EXPORT_TARGETS, type ExportTarget } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { CodeDialog } from './CodeDialog';
@@ -25,6 +28,8 @@ export function ExportMenu() {
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const figures = useSyncExternalStore(subscribeFigures, figuresOnScreen, figuresOnScreen);
+  const figureSaver = useFigureSaver();
 
   // The list opens under its button, moved left as far as it must to stay on a narrow screen.
   useLayoutEffect(() => {
@@ -129,6 +134,36 @@ export function ExportMenu() {
             </li>
           ))}
         </ul>
+        {figures.length > 0 && (
+          <>
+            <p className="export-heading">Figures on screen, for slides (PNG 1920 px wide)</p>
+            <ul className="export-figures">
+              {figures.map((f, k) => (
+                <li key={`${k}-${f.key}`}>
+                  <span className="export-figure-name">{f.name.charAt(0).toUpperCase() + f.name.slice(1)}</span>
+                  {(['svg', 'png'] as const).map((format) => (
+                    <button
+                      key={format}
+                      type="button"
+                      aria-label={`Save ${f.name} as ${format.toUpperCase()}`}
+                      onClick={() => void figureSaver.save(f, format)}
+                    >
+                      {format.toUpperCase()}
+                    </button>
+                  ))}
+                </li>
+              ))}
+            </ul>
+            {figureSaver.message && (
+              <p
+                role={figureSaver.message.error ? 'alert' : 'status'}
+                className={figureSaver.message.error ? 'export-error' : 'export-done'}
+              >
+                {figureSaver.message.text}
+              </p>
+            )}
+          </>
+        )}
         {error && (
           <p role="alert" className="export-error">
             {error}

@@ -6,7 +6,7 @@
  * lab's model.
  */
 import { dotRow } from '../../core';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab } from '../../state/LabContext';
 import { currentEntry } from '../../state/labStore';
 import { formatCell } from '../common/colors';
@@ -15,12 +15,31 @@ import { useElementWidth } from '../common/useElementWidth';
 import { LatentPlot, ITEM_COLOR, USER_COLOR } from './LatentPlot';
 import { RankingTable } from './RankingTable';
 import { useLatentModel, type LatentModel } from './useLatentModel';
+import { SaveFigure } from '../common/SaveFigure';
+import type { FigureSpec } from '../common/saveFigure';
 import './LatentSpace.css';
 
 /** Side by side from this width; stacked below it. */
 const SIDE_BY_SIDE = 820;
 
-export function LatentSpace() {
+export interface LatentSpaceProps {
+  /** Offer "Save figure" (SVG, PNG) of the plot in the toolbar (default true). */
+  saveFigure?: boolean;
+}
+
+export function LatentSpace({ saveFigure = true }: LatentSpaceProps) {
+  const figure = useRef<HTMLElement>(null);
+  const figures = useMemo<FigureSpec[]>(
+    () => [
+      {
+        key: 'latent-space',
+        name: 'the latent space',
+        title: 'The latent space: users and items as points',
+        roots: () => [figure.current],
+      },
+    ],
+    [],
+  );
   const model = useLatentModel();
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const [pinned, setPinned] = useState<number | null>(null);
@@ -48,9 +67,9 @@ export function LatentSpace() {
 
   return (
     <div ref={ref} className="latent-space">
-      <Toolbar model={model} helpId={helpId} />
+      <Toolbar model={model} helpId={helpId} save={saveFigure ? <SaveFigure figures={figures} /> : null} />
       <div className={side ? 'ls-body ls-side' : 'ls-body'}>
-        <figure className="ls-figure">
+        <figure className="ls-figure" ref={figure}>
           <LatentPlot model={model} helpId={helpId} size={size} focusItem={focusItem} onFocusItem={setPinned} />
           <figcaption style={{ maxWidth: size }}>
             <Legend line={model.plane.kind === 'line'} implicit={model.implicit} />
@@ -77,7 +96,7 @@ export function LatentSpace() {
   );
 }
 
-function Toolbar({ model, helpId }: { model: LatentModel; helpId: string }) {
+function Toolbar({ model, helpId, save }: { model: LatentModel; helpId: string; save: ReactNode }) {
   const { user, userIds, m, whatIf } = model;
   const uid = userIds[user] ?? `u${user + 1}`;
   const selectId = useId();
@@ -100,6 +119,7 @@ function Toolbar({ model, helpId }: { model: LatentModel; helpId: string }) {
       <button type="button" onClick={model.resetWhatIf} disabled={!whatIf}>
         Reset what-if
       </button>
+      {save}
       <p id={helpId} className={whatIf ? 'ls-whatif-note ls-whatif-on' : 'ls-whatif-note'} aria-live="polite">
         {whatIf ? (
           <>

@@ -4,7 +4,7 @@
  * on screen, and a note on monotonicity (ALS never rises; gradient descent may).
  * D3 computes the geometry (chartModel.ts); React draws it, at most once per frame.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useLab } from '../../state/LabContext';
 import type { StepKind } from '../../worker/protocol';
 import { buildChart, risePath, stepDomain, type Margin } from './chartModel';
@@ -16,6 +16,8 @@ import { LINE_STYLES } from './styles';
 import { useFrameLab } from './useFrameLab';
 import { useElementWidth } from '../common/useElementWidth';
 import { xAxisWords } from './axisWords';
+import { SaveFigure } from '../common/SaveFigure';
+import type { FigureSpec } from '../common/saveFigure';
 import './LossChart.css';
 
 export type LossChartPart = 'parts' | 'rmse';
@@ -27,6 +29,8 @@ export interface LossChartProps {
   rmseHeight?: number;
   /** What to show besides the objective: its two terms, the RMSE chart. */
   show?: LossChartPart[];
+  /** Offer "Save figure" (SVG, PNG) in the toolbar (default true). */
+  saveFigure?: boolean;
 }
 
 const MARGIN: Margin = { top: 14, right: 22, bottom: 58, left: 86 };
@@ -55,7 +59,7 @@ function markersOf(series: LossSeries, values: Float64Array, rises: ReadonlySet<
   }));
 }
 
-export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rmse'] }: LossChartProps) {
+export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rmse'], saveFigure = true }: LossChartProps) {
   // The timeline changes with every batch from the worker: read it once per frame. The rest
   // changes on a click, and the checkbox must follow it at once (a controlled input).
   const timeline = useFrameLab((s) => s.timeline);
@@ -72,6 +76,26 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
   const scaleMax = useLab((s) => s.data.scale.max);
   const rmseUnit = mode === 'explicit' ? `, in rating points on the ${scaleMin}–${scaleMax} scale` : '';
   const [ref, measured] = useElementWidth<HTMLDivElement>(720);
+  const charts = useRef<HTMLDivElement | null>(null);
+  const side = useRef<HTMLElement>(null);
+  const chartsRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      charts.current = el;
+      ref(el);
+    },
+    [ref],
+  );
+  const figures = useMemo<FigureSpec[]>(
+    () => [
+      {
+        key: 'loss',
+        name: 'the loss chart',
+        title: 'The objective after each half-step',
+        roots: () => [charts.current, ...Array.from(side.current?.querySelectorAll('.loss-legend') ?? [])],
+      },
+    ],
+    [],
+  );
   const width = Math.floor(measured);
   const showParts = show.includes('parts');
   const showRmse = show.includes('rmse');
@@ -162,9 +186,10 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
         <p className={`run-note tone-${note.tone}`} data-tone={note.tone}>
           {note.text}
         </p>
+        {saveFigure && <SaveFigure figures={figures} />}
       </div>
       <div className="loss-body">
-        <div className="loss-charts" ref={ref}>
+        <div className="loss-charts" ref={chartsRef}>
           <LineChart
             name="objective"
             model={main}
@@ -197,7 +222,7 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
             />
           )}
         </div>
-        <aside className="loss-side">
+        <aside className="loss-side" ref={side}>
           <dl className="loss-readouts" aria-label={cursor === null ? 'Latest values' : 'Values at the step on screen'}>
             <div className="readout-total">
               <dt>objective</dt>
