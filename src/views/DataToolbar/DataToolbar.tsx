@@ -6,14 +6,16 @@
  * Escape or a click elsewhere closes it, and the focus returns to the button). Loading is
  * undoable.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLab } from '../../state/LabContext';
 import { DEFAULT_RANDOM, PRESETS, type PresetId } from '../../state/presets';
 import { OpenDataDialog } from '../OpenData/OpenDataButton';
 import { parseRandomForm, toRandomForm, type RandomForm } from './randomOptions';
 import { HoldOutButton } from '../HoldOut/HoldOutButton';
-import { CutDialog } from '../Density/CutDialog';
 import './DataToolbar.css';
+
+// The cut dialog (and the worker queries behind it) loads when first opened.
+const CutDialog = lazy(() => import('../Density/CutDialog').then((m) => ({ default: m.CutDialog })));
 
 const FIELDS: { key: keyof RandomForm; label: string; suffix?: string }[] = [
   { key: 'users', label: 'Users' },
@@ -220,13 +222,17 @@ export function DataToolbar() {
           </p>
         </div>
       </div>
-      <CutDialog
-        open={cutOpen}
-        onClose={() => {
-          setCutOpen(false);
-          opener.current?.focus();
-        }}
-      />
+      {cutOpen && (
+        <Suspense fallback={null}>
+          <CutDialog
+            open
+            onClose={() => {
+              setCutOpen(false);
+              opener.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       <OpenDataDialog
         open={ownOpen}
         onOpen={() => {

@@ -4,7 +4,18 @@
  * store only (useLab), so several labs on one page stay independent; every edit is a pure
  * function from state/edits followed by setData, which keeps undo history.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useLab } from '../../state/LabContext';
 import {
   dataKind,
@@ -26,11 +37,14 @@ import { undoKey, type GridPos } from './gridKeys';
 import { holdOutWarning } from './holdOutWarning';
 import { MatrixGrid, type GridSide } from './MatrixGrid';
 import { ThresholdPanel } from './ThresholdPanel';
-import { DensityView, type RegionCut } from '../Density/DensityView';
-import { CutDialog } from '../Density/CutDialog';
+import type { RegionCut } from '../Density/DensityView';
 import { DENSITY_DEFAULT_CELLS } from '../../state/cutData';
 import type { StageGridFit } from '../Stage/stageLayout';
 import './RatingGrid.css';
+
+// Only big data shows R as a density, and only a cut opens the dialog: both load when first needed.
+const DensityView = lazy(() => import('../Density/DensityView').then((m) => ({ default: m.DensityView })));
+const CutDialog = lazy(() => import('../Density/CutDialog').then((m) => ({ default: m.CutDialog })));
 
 export interface RatingGridProps {
   /** Whether the student may change the data (default true). */
@@ -224,23 +238,35 @@ export function RatingGrid({
         />
       )}
       {show === 'density' && (
-        <DensityView
-          plotHeight={fit?.maxHeight ? Math.max(200, fit.maxHeight - 120) : 320}
-          onCut={(region, chooseRegion) => setCut({ region, chooseRegion })}
-        />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading the density view of R…
+            </p>
+          }
+        >
+          <DensityView
+            plotHeight={fit?.maxHeight ? Math.max(200, fit.maxHeight - 120) : 320}
+            onCut={(region, chooseRegion) => setCut({ region, chooseRegion })}
+          />
+        </Suspense>
       )}
-      <CutDialog
-        open={cut !== null}
-        onClose={() => {
-          setCut(null);
-          // An applied cut replaced the density view (and the button that opened the dialog) by the grid: focus it.
-          setTimeout(() => {
-            if (document.activeElement === document.body || !document.activeElement) setFocusGrid((k) => k + 1);
-          }, 0);
-        }}
-        region={cut?.region ?? null}
-        chooseRegion={cut?.chooseRegion ?? false}
-      />
+      {cut !== null && (
+        <Suspense fallback={null}>
+          <CutDialog
+            open={cut !== null}
+            onClose={() => {
+              setCut(null);
+              // An applied cut replaced the density view (and the button that opened the dialog) by the grid: focus it.
+              setTimeout(() => {
+                if (document.activeElement === document.body || !document.activeElement) setFocusGrid((k) => k + 1);
+              }, 0);
+            }}
+            region={cut?.region ?? null}
+            chooseRegion={cut?.chooseRegion ?? false}
+          />
+        </Suspense>
+      )}
       {show === 'cells' && (
         <>
           <p id={describedBy} className="rg-caption">

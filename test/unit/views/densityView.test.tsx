@@ -186,7 +186,8 @@ describe('cutting a dense core', () => {
     const opener = screen.getByRole('button', { name: /^Data:/ });
     fireEvent.click(opener);
     fireEvent.click(screen.getByRole('button', { name: 'Cut a dense core…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Cut a dense core into the grid' });
+    // The dialog's code loads when it is first opened.
+    const dialog = await screen.findByRole('dialog', { name: 'Cut a dense core into the grid' }, { timeout: 3000 });
     await within(dialog).findByText(/^The cut: /, {}, { timeout: 3000 });
     expect(within(dialog).getByRole('status').textContent).toBe(
       'The cut: 20 users × 12 items, 240 known ratings (100 % of its cells).',
