@@ -78,7 +78,7 @@ export function idbBackend(partElements = PART_ELEMENTS): KeptBackend {
       await dropParts(key);
       const { head, parts } = splitForStorage(dataset, partElements);
       // The parts first, the head last: a head is only ever stored with all of its parts.
-      for (let p = 0; p < parts.length; p++) await set(partKey(key, p), parts[p], stores().data);
+      for (let p = 0; p < parts.length; p++) await set(partKey(key, p), parts[p]!.read(), stores().data);
       await set(key, head, stores().data);
     },
     getInfo: (key) => get<KeptDatasetInfo>(key, stores().index),

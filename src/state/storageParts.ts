@@ -5,7 +5,8 @@
  * `maxElements` elements, each put is a task of its own (a few ms), with the page free between.
  *
  *   splitForStorage(value, max)   { head, parts }: the value with every large typed array
- *                                 replaced by a marker, and the pieces in order
+ *                                 replaced by a marker, and the pieces in order (each copied
+ *                                 out by its read(), when it is stored)
  *   joinFromStorage(head, parts)  the value again (arrays reassembled into their own type)
  *
  * Pure: no storage here (keptDatasets.ts does the puts and gets). A value stored whole (by an
@@ -35,9 +36,15 @@ export interface PartsMarker {
   count: number;
 }
 
+/** One part: a run of a large array, copied out only when it is stored (one copy per task, not all at once). */
+export interface StoragePart {
+  length: number;
+  read(): TypedArray;
+}
+
 export interface SplitValue {
   head: unknown;
-  parts: TypedArray[];
+  parts: StoragePart[];
 }
 
 function typeNameOf(value: unknown): TypeName | null {
@@ -58,15 +65,17 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 
 export function splitForStorage(value: unknown, maxElements: number): SplitValue {
   if (!(maxElements >= 1)) throw new Error('maxElements must be at least 1');
-  const parts: TypedArray[] = [];
+  const parts: StoragePart[] = [];
   const walk = (v: unknown): unknown => {
     const type = typeNameOf(v);
     if (type) {
       const array = v as TypedArray;
       if (array.length <= maxElements) return array;
       const first = parts.length;
-      for (let start = 0; start < array.length; start += maxElements)
-        parts.push(array.slice(start, Math.min(array.length, start + maxElements)) as TypedArray);
+      for (let start = 0; start < array.length; start += maxElements) {
+        const end = Math.min(array.length, start + maxElements);
+        parts.push({ length: end - start, read: () => array.slice(start, end) as TypedArray });
+      }
       const marker: PartsMarker = { __storedInParts: true, type, length: array.length, first, count: parts.length - first };
       return marker;
     }

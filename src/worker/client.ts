@@ -23,6 +23,7 @@ import type {
   VariantCurve,
 } from '../core';
 import type { LabEvaluation } from './evaluation';
+import { transferCopies } from './transferCopies';
 import type {
   CutSpec,
   DatasetRecipe,
@@ -180,9 +181,15 @@ export class LabClient {
     if (this.disposed) return 0;
     const id = this.nextId++;
     const transfer: Transferable[] = [];
-    // Factors are copies made for the worker; the data's arrays are the store's own and are cloned, not transferred.
+    // Factors are copies made for the worker; the data's arrays are the store's own: big ones go
+    // as transferred copies (a memcpy), not through structured cloning (transferCopies.ts).
     if (request.type === 'restore') transfer.push(request.U.buffer, request.V.buffer);
-    if (request.type === 'trace' && request.factors) transfer.push(request.factors.U.buffer, request.factors.V.buffer);
+    else if (request.type === 'trace' && request.factors) transfer.push(request.factors.U.buffer, request.factors.V.buffer);
+    else {
+      const copied = transferCopies(request);
+      request = copied.value;
+      transfer.push(...copied.transfer);
+    }
     const port = this.port;
     if (this.outstanding.size === 0) this.lastHeard = Date.now();
     this.outstanding.set(id, { sent: Date.now(), patience: LONG_REQUESTS.has(request.type) ? this.longPatience : this.patience });

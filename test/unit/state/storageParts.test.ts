@@ -49,7 +49,7 @@ describe('storing a data set in parts', () => {
           // What IndexedDB would give back: copies.
           const back = joinFromStorage(
             structuredClone(head),
-            parts.map((p) => p.slice()),
+            parts.map((p) => p.read()),
           ) as typeof dataset;
           expect(back).toEqual(dataset);
           expect(back.ratings.userVal).toBeInstanceOf(Float64Array);
@@ -84,6 +84,11 @@ describe('storing a data set in parts', () => {
       false,
     );
     const { head, parts } = splitForStorage(dataset, 2);
-    expect(() => joinFromStorage(head, parts.slice(0, -1))).toThrow(/missing/);
+    expect(() =>
+      joinFromStorage(
+        head,
+        parts.slice(0, -1).map((p) => p.read()),
+      ),
+    ).toThrow(/missing/);
   });
 });
