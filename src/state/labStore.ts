@@ -171,7 +171,9 @@ const numbered = (prefix: string, count: number) => Array.from({ length: count }
 
 /** The data a lab shows first: its own, a page-made preset, or the empty shape of one still to come. */
 function startingPoint(options: LabOptions): { data: LabData; settings: Partial<ModelSettings>; origin: DataOrigin | null } {
-  if (options.data) return { data: options.data, settings: {}, origin: null };
+  // An opened data set that travelled as its data (a link, storage) keeps its name.
+  if (options.data)
+    return { data: options.data, settings: {}, origin: options.data.dataset ? { dataset: options.data.dataset } : null };
   if (options.dataset) {
     const { m, n } = options.dataset;
     return { data: emptyLabData(numbered('u', m), numbered('m', n)), settings: {}, origin: null };

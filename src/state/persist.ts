@@ -195,7 +195,10 @@ export function startPersistence(store: StoreApi<LabState>, options: Persistence
     }
     const wasReady = readiness.ready;
     if (!readiness.check(state)) return;
-    if (!wasReady || persistedChange(state, prev)) schedule();
+    // New data (an opened file, a preset, a cut, an edit) is written at once: a reload right after
+    // it reloads the address bar's link, which must already hold it. Other changes are throttled.
+    if (wasReady && state.data !== prev.data && !state.playing) flush();
+    else if (!wasReady || persistedChange(state, prev)) schedule();
   });
 
   const giveUpWaiting = setTimeout(() => {

@@ -115,8 +115,12 @@ function encodeSource(source: LabSource): string[] {
       const d = source.dataset;
       return [`dataset=${escapeLabel(d.name)}`, `key=${d.key}`, `shape=${d.m}x${d.n}`];
     }
-    case 'data':
-      return [encodeData(source.data)];
+    case 'data': {
+      // An opened data set small enough to travel as its data keeps its name (the data menu says
+      // "Data: survey.csv" after a reload or in a link, not "Custom").
+      const d = source.data.dataset;
+      return [encodeData(source.data), ...(d ? [`named=${escapeLabel(d.name)}`, `key=${d.key}`] : [])];
+    }
   }
 }
 
@@ -146,6 +150,7 @@ const KNOWN_KEYS = new Set([
   'dataset',
   'key',
   'shape',
+  'named',
   ...DATA_KEYS,
   ...SETTING_KEYS.map(([k]) => k),
   'solver',
@@ -158,7 +163,7 @@ const KNOWN_KEYS = new Set([
   'B',
 ]);
 /** Values that are not labels may arrive percent-encoded (some chat tools escape `?`, `;` or `*`). */
-const LABEL_KEYS = new Set(['users', 'items', 'dataset', 'titles', 'genres']);
+const LABEL_KEYS = new Set(['users', 'items', 'dataset', 'named', 'titles', 'genres']);
 
 function parseFields(text: string): Map<string, string> {
   const fields = new Map<string, string>();
@@ -222,6 +227,18 @@ function decodeDatasetRef(fields: Map<string, string>, nameText: string): { sour
   const n = Number(shape[2]);
   if (m < 1 || n < 1 || m > 10_000_000 || n > 10_000_000) fail(`its data set's shape ${m}×${n} is not one a lab can hold`);
   return { source: { kind: 'dataset', dataset: { name, key, m, n } }, m, n };
+}
+
+/** The name (and content hash) of an opened data set that travels as its data; a damaged name is refused. */
+function decodeNamed(fields: Map<string, string>, data: LabData): LabData {
+  const text = fields.get('named');
+  if (text === undefined) return data;
+  const name = unescapeLabel(text);
+  if (name === null || name.trim() === '') fail('its data set name (named=…) is empty or not properly escaped', 'named');
+  const key = fields.get('key') ?? '';
+  if (!/^[0-9a-f]{16,128}$/.test(key))
+    fail(`its data set “${name.slice(0, 60)}” has no content hash (key=…) that MF Lab can use`, 'named');
+  return { ...data, dataset: { name, key, source: { kind: 'generated', description: `opened as “${name}”` } } };
 }
 
 function decodeRunPart(fields: Map<string, string>, m: number, n: number): RunRecord {
@@ -292,7 +309,7 @@ function decodeFields(fields: Map<string, string>): SharedLab {
   else {
     if (fields.has('random')) fail('it gives random-data options without preset=random');
     if (!fields.has('R')) fail('it holds neither an example (preset=…) nor a rating matrix (R=…)');
-    const data = decodeData(fields);
+    const data = decodeNamed(fields, decodeData(fields));
     where = { source: { kind: 'data', data }, m: data.userIds.length, n: data.itemIds.length };
   }
   const settings = decodeSettings(fields);

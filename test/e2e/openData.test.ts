@@ -236,8 +236,7 @@ describe('the Open data dialog', () => {
     await context.close();
   });
 
-  // A small data set is kept inline in the saved lab (src/state/persistCore.ts, source()), which has no
-  // place for its name: after a reload the data is back but the data menu says "Data: Custom".
+  // A small data set travels inline in the saved lab and its link, with its name (named=…, key=…).
   it('keeps an opened data set’s name over a reload', async () => {
     const { page, context, errors } = await openLab();
     await openSurvey(page);

@@ -66,6 +66,32 @@ function decodeError(text: string): string {
   return result.error;
 }
 
+describe('an opened data set that travels as its data', () => {
+  const named = (): LabData => ({
+    ...lectureR(),
+    dataset: { name: 'survey, week 3.csv', key: 'ab'.repeat(16), source: { kind: 'generated', description: 'test' } },
+  });
+
+  it('keeps its name and content hash (a reload says “Data: survey, week 3.csv”, not “Custom”)', () => {
+    const text = encodeLab(edited(named()));
+    expect(text).toContain(`&named=${escapeLabel('survey, week 3.csv')}&key=${'ab'.repeat(16)}`);
+    const back = decodeOk(text);
+    expect(back.source.kind === 'data' && back.source.data.dataset).toMatchObject({
+      name: 'survey, week 3.csv',
+      key: 'ab'.repeat(16),
+    });
+    expect(labOptionsOf(back).data?.dataset?.name).toBe('survey, week 3.csv');
+  });
+
+  it('without a usable hash, the name is dropped by itself and the data still opens', () => {
+    const text = encodeLab(edited(named())).replace(`key=${'ab'.repeat(16)}`, 'key=zz');
+    expect(decodeError(text)).toMatch(/content hash/);
+    const lenient = decodeLabLenient(text);
+    expect(lenient.ok && lenient.lab.source.kind === 'data' && lenient.lab.source.data.dataset).toBeNull();
+    expect(lenient.ok && lenient.lab.source.kind === 'data' && lenient.lab.source.data.userIds).toEqual(['u1', 'u2', 'u3', 'u4']);
+  });
+});
+
 describe('the lecture’s R as a link', () => {
   it('is short and readable', () => {
     const text = encodeLab(edited(lectureR(), LINK_SETTINGS, 'uiui'));
