@@ -76,8 +76,13 @@ describe('the share link that sends it back to the phones', () => {
     const decoded = decodeLab(link.url.split('#')[1]!);
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
-    // The phones get the class's R inline (they do not have the data set the instructor's browser keeps).
-    expect(decoded.lab.source).toEqual({ kind: 'data', data: { ...store.getState().data, dataset: null } });
+    // The phones get the class's R inline (they do not have the data set the instructor's browser keeps),
+    // with the data set's name and hash, so their data menu names it too.
+    const data = store.getState().data;
+    expect(decoded.lab.source.kind).toBe('data');
+    if (decoded.lab.source.kind !== 'data') return;
+    expect({ ...decoded.lab.source.data, dataset: null }).toEqual({ ...data, dataset: null });
+    expect(decoded.lab.source.data.dataset).toMatchObject({ name: data.dataset!.name, key: data.dataset!.key });
     expect(decoded.lab.run.actions).toEqual(ONE_ITERATION);
     expect(decoded.lab.run.U).toEqual(store.getState().timeline.at(-1)!.U);
   });

@@ -78,7 +78,8 @@ describe('Save figure', () => {
     show([loss()]);
     fireEvent.click(screen.getByRole('button', { name: 'Save figure: the loss chart' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the loss chart as SVG' }));
-    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    // The figure writers load on the first save (a dynamic import): give a busy machine time.
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const [name, blob] = download.mock.calls[0]!;
     expect(name).toBe('mf-lab-loss.svg');
     expect(blob.type).toBe('image/svg+xml');
@@ -96,7 +97,8 @@ describe('Save figure', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save figure: the loss chart' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the loss chart as PNG' }));
-    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    // The figure writers load on the first save (a dynamic import): give a busy machine time.
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const [name, blob] = download.mock.calls[0]!;
     expect(name).toBe('mf-lab-loss-step12.png');
     expect(blob.type).toBe('image/png');
@@ -136,7 +138,8 @@ describe('Save figure', () => {
     // The Save figure menu is closed (its buttons hidden): the one found is the Export menu's.
     expect(inMenu).toHaveLength(1);
     fireEvent.click(inMenu[0]!);
-    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    // The figure writers load on the first save (a dynamic import): give a busy machine time.
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(download.mock.calls[0]![1].type).toBe('image/png');
   });
 });
