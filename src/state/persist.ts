@@ -105,6 +105,9 @@ function createUrlWriter(warn: (text: string) => void) {
       lastHash = '';
     },
     write(state: LabState) {
+      // The address bar already shows another page of the app (the student clicked Lessons or
+      // Class survey, and the router has not yet unmounted the lab): leave it, do not pull them back.
+      if (location.hash !== '#/lab' && isPageHash(location.hash)) return;
       let text = encodeLab(sharedLabOf(state, URL_FACTOR_LIMIT));
       if (text.length > URL_MAX_CHARS) {
         warnOnce(
