@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 
 /** Whether an element is wider (or taller) inside than its box, kept current. */
-export function useOverflows<T extends HTMLElement>(): [(el: T | null) => void, boolean] {
+export function useOverflows<T extends HTMLElement>(content?: unknown): [(el: T | null) => void, boolean] {
   const [element, setElement] = useState<T | null>(null);
   const [overflows, setOverflows] = useState(false);
   const ref = useCallback((el: T | null) => setElement(el), []);
@@ -20,7 +20,8 @@ export function useOverflows<T extends HTMLElement>(): [(el: T | null) => void, 
     observer.observe(element);
     for (const child of element.children) observer.observe(child);
     return () => observer.disconnect();
-  }, [element]);
+    // `content`: what was put inside (a formula's HTML, replaced when KaTeX arrives): measure again.
+  }, [element, content]);
   return [ref, overflows];
 }
 

@@ -40,7 +40,7 @@ function TexImpl({ math, block = false, className, label }: TexProps) {
  * it then takes the focus, so that the keyboard can scroll it too.
  */
 function BlockTex({ html, className, label }: { html: string; className?: string; label?: string }) {
-  const [ref, overflows] = useOverflows<HTMLDivElement>();
+  const [ref, overflows] = useOverflows<HTMLDivElement>(html);
   return (
     <div
       ref={ref}
