@@ -70,13 +70,18 @@ export function inlinePort(): Port {
       alive = false;
     },
   };
-  void import('./dispatcher').then(({ createDispatcher }) => {
-    const run = createDispatcher((reply) =>
-      setTimeout(() => alive && port.onmessage?.({ data: reply } as MessageEvent<Reply>), 0),
-    );
-    dispatch = run;
-    for (const envelope of waiting.splice(0)) if (alive) run(envelope);
-  });
+  void import('./dispatcher').then(
+    ({ createDispatcher }) => {
+      const run = createDispatcher((reply) =>
+        setTimeout(() => alive && port.onmessage?.({ data: reply } as MessageEvent<Reply>), 0),
+      );
+      dispatch = run;
+      for (const envelope of waiting.splice(0)) if (alive) run(envelope);
+    },
+    () => {
+      // Only where there is no worker (tests): a page torn down before the model's code arrived.
+    },
+  );
   return port;
 }
 
