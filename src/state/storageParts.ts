@@ -13,6 +13,8 @@
  * older version) has no markers and comes back as it is.
  */
 
+import { mapTree } from '../worker/mapTree';
+
 type TypedArray = Int32Array | Float64Array | Float32Array | Uint32Array | Uint8Array | Int8Array | Int16Array | Uint16Array;
 
 const CONSTRUCTORS = {
@@ -57,72 +59,46 @@ function isMarker(value: unknown): value is PartsMarker {
   return typeof value === 'object' && value !== null && (value as PartsMarker).__storedInParts === true;
 }
 
-function isPlain(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 export function splitForStorage(value: unknown, maxElements: number): SplitValue {
   if (!(maxElements >= 1)) throw new Error('maxElements must be at least 1');
   const parts: StoragePart[] = [];
-  const walk = (v: unknown): unknown => {
+  const head = mapTree(value, (v) => {
     const type = typeNameOf(v);
-    if (type) {
-      const array = v as TypedArray;
-      if (array.length <= maxElements) return array;
-      const first = parts.length;
-      for (let start = 0; start < array.length; start += maxElements) {
-        const end = Math.min(array.length, start + maxElements);
-        parts.push({ length: end - start, read: () => array.slice(start, end) as TypedArray });
-      }
-      const marker: PartsMarker = { __storedInParts: true, type, length: array.length, first, count: parts.length - first };
-      return marker;
+    if (!type || (v as TypedArray).length <= maxElements) return v;
+    const array = v as TypedArray;
+    const first = parts.length;
+    for (let start = 0; start < array.length; start += maxElements) {
+      const end = Math.min(array.length, start + maxElements);
+      parts.push({ length: end - start, read: () => array.slice(start, end) as TypedArray });
     }
-    if (Array.isArray(v)) return v.some((x) => typeNameOf(x) || isPlain(x) || Array.isArray(x)) ? v.map(walk) : v;
-    if (isPlain(v)) {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
-      return out;
-    }
-    return v;
-  };
-  return { head: walk(value), parts };
+    const marker: PartsMarker = { __storedInParts: true, type, length: array.length, first, count: parts.length - first };
+    return marker;
+  });
+  return { head, parts };
 }
 
 export function joinFromStorage(head: unknown, parts: readonly ArrayLike<number>[]): unknown {
-  const walk = (v: unknown): unknown => {
-    if (isMarker(v)) {
-      const array = new CONSTRUCTORS[v.type](v.length);
-      let at = 0;
-      for (let p = v.first; p < v.first + v.count; p++) {
-        const part = parts[p];
-        if (!part) throw new Error(`a stored part is missing (${p - v.first + 1} of ${v.count})`);
-        array.set(part, at);
-        at += part.length;
-      }
-      if (at !== v.length) throw new Error(`the stored parts hold ${at} values, not ${v.length}`);
-      return array;
+  return mapTree(head, (v) => {
+    if (!isMarker(v)) return v;
+    const array = new CONSTRUCTORS[v.type](v.length);
+    let at = 0;
+    for (let p = v.first; p < v.first + v.count; p++) {
+      const part = parts[p];
+      if (!part) throw new Error(`a stored part is missing (${p - v.first + 1} of ${v.count})`);
+      array.set(part, at);
+      at += part.length;
     }
-    if (Array.isArray(v)) return v.some((x) => isMarker(x) || isPlain(x) || Array.isArray(x)) ? v.map(walk) : v;
-    if (isPlain(v)) {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
-      return out;
-    }
-    return v;
-  };
-  return walk(head);
+    if (at !== v.length) throw new Error(`the stored parts hold ${at} values, not ${v.length}`);
+    return array;
+  });
 }
 
 /** How many parts a stored head refers to (to read or delete them). */
 export function partCount(head: unknown): number {
   let count = 0;
-  const walk = (v: unknown): void => {
+  mapTree(head, (v) => {
     if (isMarker(v)) count = Math.max(count, v.first + v.count);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (isPlain(v)) Object.values(v).forEach(walk);
-  };
-  walk(head);
+    return v;
+  });
   return count;
 }

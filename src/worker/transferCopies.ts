@@ -8,49 +8,23 @@
  *   transferCopies(value, minBytes)  { value, transfer }: the value with every typed array of at
  *                                    least minBytes replaced by a copy, and those copies' buffers
  *
- * Plain objects and arrays are walked (a new object where something inside was replaced); other
- * values are kept as they are. Pure.
+ * Plain objects and arrays are walked (mapTree: a new object where something inside was
+ * replaced); other values are kept as they are. Pure.
  */
+import { mapTree } from './mapTree';
+
 export interface WithTransfer<T> {
   value: T;
   transfer: ArrayBuffer[];
 }
 
-function isPlain(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 export function transferCopies<T>(value: T, minBytes = 1 << 16): WithTransfer<T> {
   const transfer: ArrayBuffer[] = [];
-  const walk = (v: unknown): unknown => {
-    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-      if (v.byteLength < minBytes) return v;
-      const copy = (v as unknown as { slice(): ArrayBufferView }).slice();
-      transfer.push(copy.buffer as ArrayBuffer);
-      return copy;
-    }
-    if (Array.isArray(v)) {
-      let changed = false;
-      const out = v.map((x) => {
-        const y = typeof x === 'object' && x !== null ? walk(x) : x;
-        if (y !== x) changed = true;
-        return y;
-      });
-      return changed ? out : v;
-    }
-    if (isPlain(v)) {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) {
-        const y = typeof x === 'object' && x !== null ? walk(x) : x;
-        if (y !== x) changed = true;
-        out[k] = y;
-      }
-      return changed ? out : v;
-    }
-    return v;
-  };
-  return { value: walk(value) as T, transfer };
+  const copied = mapTree(value, (v) => {
+    if (!ArrayBuffer.isView(v) || v instanceof DataView || v.byteLength < minBytes) return v;
+    const copy = (v as unknown as { slice(): ArrayBufferView }).slice();
+    transfer.push(copy.buffer as ArrayBuffer);
+    return copy;
+  });
+  return { value: copied as T, transfer };
 }
