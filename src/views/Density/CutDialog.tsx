@@ -12,7 +12,7 @@ import { applyCut, cutRefusal, percent } from '../../state/cutData';
 import { clientOf } from '../../state/labStore';
 import type { LabData } from '../../state/labData';
 import type { CutSpec } from '../../worker/protocol';
-import { ModalDialog } from '../common/ModalDialog';
+import { closeDialogOf, ModalActions, ModalDialog } from '../common/ModalDialog';
 import type { RegionCut } from './DensityView';
 import './Density.css';
 import { formatCount as n } from '../../core/formatCount';
@@ -119,7 +119,7 @@ function CutForm({ region, chooseRegion }: { region: RegionCut | null; chooseReg
       setError((e as Error).message);
       return;
     }
-    document.getElementById(`${id}-form`)?.closest('dialog')?.close();
+    closeDialogOf(document.getElementById(`${id}-form`));
   };
 
   const radio = (value: Kind, label: string, disabled = false) => (
@@ -215,14 +215,7 @@ function CutForm({ region, chooseRegion }: { region: RegionCut | null; chooseReg
           {error}
         </p>
       )}
-      <div className="modal-actions">
-        <button type="button" onClick={(e) => e.currentTarget.closest('dialog')?.close()}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Open in the grid
-        </button>
-      </div>
+      <ModalActions submit="Open in the grid" />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { useId, useMemo, useState, type RefObject } from 'react';
 import { exportCode, exportFileName, type ExportTarget } from '../../core';
 import { CopyButton } from '../../share/CopyButton';
 import { useLab, useLabStore } from '../../state/LabContext';
-import { ModalDialog } from '../common/ModalDialog';
+import { closeDialogOf, ModalDialog } from '../common/ModalDialog';
 import { downloadText } from './download';
 import {
   exportSpecOf,
@@ -109,7 +109,7 @@ function CodeBody({ target }: { target: ExportTarget }) {
         >
           Download {fileName}
         </button>
-        <button type="button" onClick={(e) => e.currentTarget.closest('dialog')?.close()}>
+        <button type="button" onClick={(e) => closeDialogOf(e.currentTarget)}>
           Close
         </button>
       </div>

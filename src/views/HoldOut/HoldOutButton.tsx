@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { applyHoldOut } from '../../state/holdOutSplit';
 import { timestampsOf } from '../../state/labData';
-import { ModalDialog } from '../common/ModalDialog';
+import { ModalActions, ModalDialog } from '../common/ModalDialog';
 import './HoldOut.css';
 import { formatCount } from '../../core/formatCount';
 
@@ -145,14 +145,7 @@ function HoldOutForm({ onDone }: { onDone: () => void }) {
           {error}
         </p>
       )}
-      <div className="modal-actions">
-        <button type="button" onClick={(e) => e.currentTarget.closest('dialog')?.close()}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Splitting…' : 'Hold out'}
-        </button>
-      </div>
+      <ModalActions submit={busy ? 'Splitting…' : 'Hold out'} disabled={busy} />
     </form>
   );
 }

@@ -58,3 +58,17 @@ export function ModalDialog({ open, onClose, title, className, returnFocus, chil
 export function closeDialogOf(element: Element | null): void {
   element?.closest('dialog')?.close();
 }
+
+/** A dialog form's buttons: Cancel closes the dialog (the focus goes back); the primary one submits the form. */
+export function ModalActions({ submit, disabled = false }: { submit: ReactNode; disabled?: boolean }) {
+  return (
+    <div className="modal-actions">
+      <button type="button" onClick={(e) => closeDialogOf(e.currentTarget)}>
+        Cancel
+      </button>
+      <button type="submit" className="primary" disabled={disabled}>
+        {submit}
+      </button>
+    </div>
+  );
+}
