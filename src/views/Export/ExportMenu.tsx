@@ -6,7 +6,7 @@
  * written in the browser and saved through a Blob link: no network.
  */
 import { usePopover } from '../common/usePopover';
-import { useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { figuresOnScreen, subscribeFigures } from '../common/figureRegistry';
 import { useFigureSaver } from '../common/SaveFigure';
 import { EXPORT_TARGETS, type ExportTarget } from '../../core';
@@ -23,22 +23,13 @@ export function ExportMenu() {
     heldOut: s.data.heldOut.length,
     latest: s.timeline[s.timeline.length - 1] ?? null,
   }));
-  const { open, setOpen, root, opener, onKeyDown } = usePopover();
+  const { open, setOpen, root, opener, panel, onKeyDown } = usePopover();
   const [code, setCode] = useState<ExportTarget | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const list = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const figures = useSyncExternalStore(subscribeFigures, figuresOnScreen, figuresOnScreen);
   const figureSaver = useFigureSaver();
 
-  // The list opens under its button, moved left as far as it must to stay on a narrow screen.
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!open || !el) return;
-    el.style.left = '0px';
-    const over = el.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
-    if (over > 0) el.style.left = `${-over}px`;
-  }, [open]);
   const F = factorsOf(latest);
 
   /** Runs an export; a refusal (a label a file cannot hold) is shown, not thrown. */
@@ -103,7 +94,7 @@ export function ExportMenu() {
       <button ref={opener} type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
         Export <span aria-hidden="true">▾</span>
       </button>
-      <div ref={list} id={menuId} className="export-list" role="group" aria-label="Export" hidden={!open}>
+      <div ref={panel} id={menuId} className="export-list" role="group" aria-label="Export" hidden={!open}>
         <p className="export-heading">Data and factors{latest ? ` (step ${latest.step})` : ''}</p>
         <ul>
           {items.map((item, t) => (

@@ -3,7 +3,7 @@
  * as SVG or PNG (1920 px wide) for slides, each with a title and the step / λ / d caption. One
  * control can offer several figures (R, U, Vᵀ, UVᵀ and the product share the stage's).
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { usePopover } from './usePopover';
 import { registerFigures } from './figureRegistry';
 import type { FigureFormat, FigureSpec } from './saveFigure';
@@ -40,9 +40,8 @@ export function useFigureSaver() {
 }
 
 export function SaveFigure({ figures, register = true, className, compact = false }: SaveFigureProps) {
-  const { open, setOpen, root, opener, onKeyDown } = usePopover();
+  const { open, setOpen, root, opener, panel, onKeyDown } = usePopover('right');
   const { save, message, setMessage } = useFigureSaver();
-  const menu = useRef<HTMLDivElement>(null);
   const id = useId();
   const single = figures.length === 1 ? figures[0]! : null;
   const names = single ? single.name : figures.map((f) => f.name).join(', ');
@@ -58,17 +57,6 @@ export function SaveFigure({ figures, register = true, className, compact = fals
       ownRef.current.map((f) => ({ ...f, roots: () => ownRef.current.find((g) => g.key === f.key)?.roots() ?? [] })),
     );
   }, [register, id, keys]);
-
-  // The menu opens under its button, right-aligned, and moved right as far as it must to stay on screen.
-  useLayoutEffect(() => {
-    const el = menu.current;
-    if (!open || !el) return;
-    el.style.right = '0px';
-    const box = el.getBoundingClientRect();
-    // Never past the screen's right edge either (the menu is no wider than the screen less 1 rem).
-    const over = Math.min(8 - box.left, document.documentElement.clientWidth - 8 - box.right);
-    if (over > 0) el.style.right = `${-over}px`;
-  }, [open]);
 
   return (
     // Escape bubbles up here from the menu's buttons; the wrapper takes no focus.
@@ -98,7 +86,7 @@ export function SaveFigure({ figures, register = true, className, compact = fals
           Save figure
         </span>
       </button>
-      <div ref={menu} id={id} className="save-figure-menu" role="group" aria-label={`Save ${names}`} hidden={!open}>
+      <div ref={panel} id={id} className="save-figure-menu" role="group" aria-label={`Save ${names}`} hidden={!open}>
         <ul>
           {figures.map((f) => (
             <li key={f.key}>
