@@ -214,13 +214,19 @@ function decodePreset(fields: Map<string, string>, preset: string): { source: La
   return { source: { kind: 'preset', preset, ...(random ? { random } : {}) }, m, n };
 }
 
+/** The content hash (key=…) of the data set named `name`; a damaged one is refused (blaming `part`). */
+function datasetKeyOf(fields: Map<string, string>, name: string, part: string | null = null): string {
+  const key = fields.get('key') ?? '';
+  if (!/^[0-9a-f]{16,128}$/.test(key))
+    fail(`its data set “${name.slice(0, 60)}” has no content hash (key=…) that MF Lab can use`, part);
+  return key;
+}
+
 function decodeDatasetRef(fields: Map<string, string>, nameText: string): { source: LabSource; m: number; n: number } {
   for (const key of DATA_KEYS) if (fields.has(key)) fail(`it names a data set and also gives its own data (“${key}”)`);
   const name = unescapeLabel(nameText);
   if (name === null || name.trim() === '') fail('its data set name is empty or not properly escaped');
-  const key = fields.get('key') ?? '';
-  if (!/^[0-9a-f]{16,128}$/.test(key))
-    fail(`its data set “${name.slice(0, 60)}” has no content hash (key=…) that MF Lab can use`);
+  const key = datasetKeyOf(fields, name);
   const shape = /^(\d{1,7})x(\d{1,7})$/.exec(fields.get('shape') ?? '');
   if (!shape) fail(`its data set “${name.slice(0, 60)}” does not say its shape (shape=users×items)`);
   const m = Number(shape[1]);
@@ -235,9 +241,7 @@ function decodeNamed(fields: Map<string, string>, data: LabData): LabData {
   if (text === undefined) return data;
   const name = unescapeLabel(text);
   if (name === null || name.trim() === '') fail('its data set name (named=…) is empty or not properly escaped', 'named');
-  const key = fields.get('key') ?? '';
-  if (!/^[0-9a-f]{16,128}$/.test(key))
-    fail(`its data set “${name.slice(0, 60)}” has no content hash (key=…) that MF Lab can use`, 'named');
+  const key = datasetKeyOf(fields, name, 'named');
   return { ...data, dataset: { name, key, source: { kind: 'generated', description: `opened as “${name}”` } } };
 }
 
