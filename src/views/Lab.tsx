@@ -31,6 +31,7 @@ import { useHoldKatex } from './common/katexLoader';
 import { SaveFigure } from './common/SaveFigure';
 import { stageFigures } from './Stage/stageFigures';
 import './Lab.css';
+import { useKeptRef } from './common/useKeptRef';
 
 // The export menu (and the code and file writers behind it, ~24 kB) is fetched once the first
 // model is on screen; until then a disabled button of the same size holds its place.
@@ -155,17 +156,10 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
     [userIds, itemIds, d, textChars],
   );
   const { ref, layout } = useStageLayout(input, matrices, watch, BELOW_STAGE);
-  const stage = useRef<HTMLElement | null>(null);
-  const stageRef = useCallback(
-    (el: HTMLElement | null) => {
-      stage.current = el;
-      ref(el);
-    },
-    [ref],
-  );
+  const [stage, stageRef] = useKeptRef<HTMLElement>(ref);
   const figures = useMemo(
     () => stageFigures(() => stage.current, { m: userIds.length, n: itemIds.length, d, implicit }),
-    [userIds.length, itemIds.length, d, implicit],
+    [stage, userIds.length, itemIds.length, d, implicit],
   );
   const columns = layout.arrangement === 'side' ? `minmax(0, ${layout.gridWidth}px) minmax(0, 1fr)` : 'minmax(0, 1fr)';
   return (

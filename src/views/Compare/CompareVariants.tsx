@@ -4,7 +4,7 @@
  * seeded start on the same training and held-out cells, and the chart shows held-out RMSE
  * (or each model's objective) after every iteration. The run on screen is not touched.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { VariantCurve } from '../../core';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { heldOutCount } from '../../state/labData';
@@ -14,6 +14,7 @@ import { comparedMetric, comparedModels, valuesOf, type LambdaChoice } from './c
 import { VariantChart, VariantLegend } from './VariantChart';
 import { SaveFigure } from '../common/SaveFigure';
 import './CompareVariants.css';
+import { useKeptRef } from '../common/useKeptRef';
 
 type Run =
   | { kind: 'idle' }
@@ -33,14 +34,7 @@ export function CompareVariants() {
   const [iterations, setIterations] = useState(10);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [ref, width] = useElementWidth<HTMLDivElement>(720);
-  const plot = useRef<HTMLDivElement | null>(null);
-  const plotRef = useCallback(
-    (el: HTMLDivElement | null) => {
-      plot.current = el;
-      ref(el);
-    },
-    [ref],
-  );
+  const [plot, plotRef] = useKeptRef<HTMLDivElement>(ref);
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const cancelRef = useRef<(() => void) | null>(null);
   const models = comparedModels(mode, settings, lambda);

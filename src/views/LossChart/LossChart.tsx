@@ -19,6 +19,7 @@ import { xAxisWords } from './axisWords';
 import { SaveFigure } from '../common/SaveFigure';
 import type { FigureSpec } from '../common/saveFigure';
 import './LossChart.css';
+import { useKeptRef } from '../common/useKeptRef';
 
 export type LossChartPart = 'parts' | 'rmse';
 
@@ -76,15 +77,8 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
   const scaleMax = useLab((s) => s.data.scale.max);
   const rmseUnit = mode === 'explicit' ? `, in rating points on the ${scaleMin}–${scaleMax} scale` : '';
   const [ref, measured] = useElementWidth<HTMLDivElement>(720);
-  const charts = useRef<HTMLDivElement | null>(null);
+  const [charts, chartsRef] = useKeptRef<HTMLDivElement>(ref);
   const side = useRef<HTMLElement>(null);
-  const chartsRef = useCallback(
-    (el: HTMLDivElement | null) => {
-      charts.current = el;
-      ref(el);
-    },
-    [ref],
-  );
   const figures = useMemo<FigureSpec[]>(
     () => [
       {
@@ -94,7 +88,7 @@ export function LossChart({ height = 300, rmseHeight = 180, show = ['parts', 'rm
         roots: () => [charts.current, ...Array.from(side.current?.querySelectorAll('.loss-legend') ?? [])],
       },
     ],
-    [],
+    [charts],
   );
   const width = Math.floor(measured);
   const showParts = show.includes('parts');
