@@ -12,21 +12,113 @@ import compression from 'compression';
  * stylesheet goes first), and a small inline script starts the entry after the first frame has
  * been drawn: after a requestAnimationFrame callback and one more task, or after 300 ms when
  * no frame comes (a tab opened in the background draws nothing until it is shown).
+ * In a browser that has fetched the page's fonts before (src/fonts/webFonts.ts), the loader
+ * adds their stylesheet at once, so the first frame is already drawn in them.
  */
+/** As in src/fonts/webFonts.ts (the end-to-end test of a second visit checks that they agree). */
+const FONTS_SEEN_KEY = 'mf-lab-fonts-seen';
+const FONTS_LINK_ATTRIBUTE = 'data-web-fonts';
+
+/** What the inline loader of index.html is told (see mfLabLoader). */
+interface LoaderConfig {
+  entry: string;
+  fonts: string;
+  fontsKey: string;
+  fontsAttribute: string;
+  /** For pages whose code is loaded on demand: what to fetch with the page when the address opens one. */
+  routes: { prefix: string; js: string[]; css: string[]; fontsAfterCss: string[] }[];
+}
+
+/**
+ * The inline loader, run as the HTML is parsed (serialized into index.html: plain browser code
+ * only). The fonts when cached; a lesson's code, its stylesheets and KaTeX's two main fonts when
+ * the address opens a lesson (otherwise they are asked for one after another: the entry, then
+ * the lesson's chunk, then KaTeX's stylesheet, then the fonts); the entry after the first frame.
+ */
+function mfLabLoader(c: LoaderConfig): void {
+  const link = (rel: string, href: string) => {
+    const l = document.createElement('link');
+    l.rel = rel;
+    l.href = href;
+    l.crossOrigin = '';
+    document.head.appendChild(l);
+    return l;
+  };
+  try {
+    if (localStorage.getItem(c.fontsKey) === '1') link('stylesheet', c.fonts).setAttribute(c.fontsAttribute, '');
+  } catch {
+    // No storage (a locked-down browser): the fallback faces, as on a first visit.
+  }
+  const route = c.routes.find((r) => location.hash.indexOf(r.prefix) === 0);
+  if (route) {
+    route.js.forEach((href) => link('modulepreload', href));
+    route.css.forEach((href) => {
+      const sheet = link('stylesheet', href);
+      sheet.onload = () => route.fontsAfterCss.forEach((font) => void document.fonts?.load(font).catch(() => undefined));
+    });
+  }
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = c.entry;
+    document.head.appendChild(script);
+  };
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 300);
+}
+
 function startAfterFirstPaint(): Plugin {
+  let base = '/';
   return {
     name: 'mf-lab-start-after-first-paint',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const fonts = Object.keys(bundle).find((path) => /(^|\/)webFonts-[^/]*\.css$/.test(path));
+        if (!fonts) throw new Error('start-after-first-paint: the fonts stylesheet (src/fonts/webFonts.css) is not in the build');
         const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
         if (!entry) throw new Error('start-after-first-paint: the entry <script type="module"> was not found in index.html');
         const src = entry[1]!;
-        const loader =
-          `<script>(function(){var started=false;function start(){if(started)return;started=true;` +
-          `var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(src)};` +
-          `document.head.appendChild(s)}requestAnimationFrame(function(){setTimeout(start,0)});setTimeout(start,300)})();</script>`;
+        const already = new Set([...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]!));
+        already.add(src);
+        /** A dynamically imported page's chunk, the chunks it imports and their stylesheets (not those the entry has). */
+        const closure = (module: string) => {
+          const first = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(module));
+          if (!first) throw new Error(`start-after-first-paint: no chunk for ${module}`);
+          const js = new Set<string>();
+          const css = new Set<string>();
+          const visit = (file: string) => {
+            const chunk = bundle[file];
+            if (!chunk || chunk.type !== 'chunk' || js.has(base + file) || already.has(base + file)) return;
+            js.add(base + file);
+            chunk.viteMetadata?.importedCss.forEach((sheet) => css.add(base + sheet));
+            chunk.imports.forEach(visit);
+          };
+          visit(first.fileName);
+          return { js: [...js], css: [...css] };
+        };
+        const katexFonts = ['1em KaTeX_Main', 'italic 1em KaTeX_Math'];
+        const config: LoaderConfig = {
+          entry: src,
+          fonts: base + fonts,
+          fontsKey: FONTS_SEEN_KEY,
+          fontsAttribute: FONTS_LINK_ATTRIBUTE,
+          routes: [
+            { prefix: '#/lessons', ...closure('/src/lessons/LessonsPage.tsx'), fontsAfterCss: katexFonts },
+            { prefix: '#/present/', ...closure('/src/lessons/Presenter.tsx'), fontsAfterCss: katexFonts },
+            { prefix: '#/notes/', ...closure('/src/lessons/NotesWindow.tsx'), fontsAfterCss: katexFonts },
+          ],
+        };
+        const loader = `<script>(${mfLabLoader.toString()})(${JSON.stringify(config)});</script>`;
         return html
           .replace(entry[0], `<link rel="modulepreload" crossorigin href="${src}" fetchpriority="low">\n    `)
           .replace(

@@ -7,6 +7,8 @@ import { parseRoute, type Route } from './lessons/route';
 import { SURVEY_TITLES, useSurveyRoute } from './survey/surveyRoute';
 import { useDatasetHandoff } from './survey/openInLab';
 import { useUpdateNotice } from './offline/useUpdateNotice';
+import { afterPageUp } from './fonts/webFonts';
+import { whenIdle } from './views/common/whenIdle';
 
 const SurveyPage = lazy(() => import('./survey/SurveyPage'));
 
@@ -61,6 +63,19 @@ export function App() {
   const survey = useSurveyRoute();
   const updateNotice = useUpdateNotice();
   const surveyName = survey?.page;
+  // On a first visit the page's fonts are fetched for the next one once the page is up: the lab says when its
+  // first model is on screen, other pages when idle (see fonts/webFonts).
+  const labShown = route.page === 'lab' && !survey;
+  useEffect(() => {
+    if (labShown) return;
+    // Well after the page's largest paint (a lesson's first paragraph waits for KaTeX's fonts).
+    let cancel = () => {};
+    const wait = setTimeout(() => (cancel = whenIdle(afterPageUp, 2000)), 3000);
+    return () => {
+      clearTimeout(wait);
+      cancel();
+    };
+  }, [labShown]);
   useEffect(() => {
     const titles: Record<Route['page'], string> = {
       lab: 'Lab',

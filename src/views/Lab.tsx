@@ -22,6 +22,7 @@ import { MiniLossChart } from './LossChart/MiniLossChart';
 import { useShortcuts } from './Shortcuts/useShortcuts';
 import { ShareQrButton } from '../share/ShareQrButton';
 import { useAfterFirstModel } from './common/useAfterFirstModel';
+import { afterPageUp } from '../fonts/webFonts';
 import { HEADER_ACTIONS_ID } from './common/headerActions';
 import { createPortal } from 'react-dom';
 import { useStageLayout } from './Stage/useStageLayout';
@@ -80,6 +81,11 @@ export function Lab({ shortcuts = true }: LabProps) {
   const [readouts, setReadouts] = useState<HTMLDivElement | null>(null);
   // KaTeX (75 kB) waits until the first model is on screen: the lab is usable without it.
   useHoldKatex(useLab((s) => s.timeline.length === 0));
+  // On a first visit the page's fonts are fetched (for the next) after the first model and the parts below it.
+  const fontsTime = useAfterFirstModel(2);
+  useEffect(() => {
+    if (fontsTime) afterPageUp();
+  }, [fontsTime]);
   const hide = useLab((s) => s.hideControls);
   const setHide = useLab((s) => s.setHideControls);
   const openLoss = () => {
@@ -149,6 +155,9 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
   const data = useLab((s) => s.data);
   const textChars = useMemo(() => longestCellText(data), [data]);
   const hide = useLab((s) => s.hideControls);
+  // The product of matrices comes in its own task once the first model is on screen: the first
+  // screen (the controls and R) is then laid out alone, in about half the time.
+  const product = useAfterFirstModel();
   const [matrices, setMatrices] = useState<HTMLElement | null>(null);
   const [legends, setLegends] = useState<HTMLElement | null>(null);
   const input = useMemo(
@@ -177,9 +186,13 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
         <RatingGrid fit={layout.grid} showToolbar={!hide} showControls={!hide} />
       </PanelBoundary>
       <div className="stage-product">
-        <PanelBoundary name="The factorization" resetKey={data}>
-          <FactorProduct fit={layout.product} captions={false} legendsInto={legends} />
-        </PanelBoundary>
+        {product ? (
+          <PanelBoundary name="The factorization" resetKey={data}>
+            <FactorProduct fit={layout.product} captions={false} legendsInto={legends} />
+          </PanelBoundary>
+        ) : (
+          <div className="stage-product-pending" style={{ height: layout.product?.height ?? undefined }} />
+        )}
       </div>
       <div className="stage-explain">
         <PanelBoundary name="The explanation" resetKey={data}>

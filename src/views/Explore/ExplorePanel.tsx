@@ -122,7 +122,7 @@ export const ExplorePanel = forwardRef<HTMLElement, ExplorePanelProps>(function 
   // model is on screen and the browser is idle, unless someone opens a tab before that. The
   // lab's first screen and its first model then cost the main thread only what is in view.
   const [firstActive] = useState(active);
-  const later = useAfterFirstModel() || touched || active !== firstActive;
+  const later = useAfterFirstModel(1) || touched || active !== firstActive;
   const base = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const data = useLab((s) => s.data);
