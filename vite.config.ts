@@ -2,6 +2,7 @@ import { defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import compression from 'compression';
+import { lessonHtmlPlugin } from './src/cli/lessonHtmlPlugin.ts';
 
 /**
  * The page is drawn before its script runs. Vite's entry tag is a module script, which the
@@ -27,6 +28,8 @@ interface LoaderConfig {
   fontsAttribute: string;
   /** For pages whose code is loaded on demand: what to fetch with the page when the address opens one. */
   routes: { prefix: string; js: string[]; css: string[]; fontsAfterCss: string[] }[];
+  /** Each lesson's typeset text (src/lessons/lessonHtml.ts), by slug: fetched with the page that opens the lesson. */
+  lessonText: Record<string, string>;
 }
 
 /**
@@ -52,6 +55,8 @@ function mfLabLoader(c: LoaderConfig): void {
   const route = c.routes.find((r) => location.hash.indexOf(r.prefix) === 0);
   if (route) {
     route.js.forEach((href) => link('modulepreload', href));
+    const slug = decodeURIComponent(location.hash.split('/')[2] ?? '');
+    if (Object.prototype.hasOwnProperty.call(c.lessonText, slug)) link('modulepreload', c.lessonText[slug]!);
     route.css.forEach((href) => {
       const sheet = link('stylesheet', href);
       sheet.onload = () => route.fontsAfterCss.forEach((font) => void document.fonts?.load(font).catch(() => undefined));
@@ -107,11 +112,17 @@ function startAfterFirstPaint(): Plugin {
           return { js: [...js], css: [...css] };
         };
         const katexFonts = ['1em KaTeX_Main', 'italic 1em KaTeX_Math'];
+        const lessonText: Record<string, string> = {};
+        for (const chunk of Object.values(bundle)) {
+          const slug = chunk.type === 'chunk' ? /^\0virtual:lesson-html\/(.+)$/.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
+          if (slug) lessonText[slug] = base + chunk.fileName;
+        }
         const config: LoaderConfig = {
           entry: src,
           fonts: base + fonts,
           fontsKey: FONTS_SEEN_KEY,
           fontsAttribute: FONTS_LINK_ATTRIBUTE,
+          lessonText,
           routes: [
             { prefix: '#/lessons', ...closure('/src/lessons/LessonsPage.tsx'), fontsAfterCss: katexFonts },
             { prefix: '#/present/', ...closure('/src/lessons/Presenter.tsx'), fontsAfterCss: katexFonts },
@@ -149,6 +160,7 @@ function compressPreview(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    lessonHtmlPlugin(),
     startAfterFirstPaint(),
     compressPreview(),
     // Offline after the first visit: a service worker precaches the app shell and every chunk

@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { lessonHtmlPlugin } from './src/cli/lessonHtmlPlugin.ts';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // The lessons' HTML typeset ahead of time, as in the build (src/lessons/lessonHtml.ts).
+        plugins: [lessonHtmlPlugin()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],

@@ -9,7 +9,7 @@ import { useEffect, useId, useState } from 'react';
 import { currentEntry } from '../state/labStore';
 import { useLabRegistry } from './LessonLab';
 import { checkChoice, checkNumber, type Block } from './parseLesson';
-import { renderInline, renderMarkdown } from './renderMarkdown';
+import { useMarkdownHtml } from './renderMarkdown';
 import { recordExercise } from './progress';
 import { readAnswer, writeAnswer, type SavedAnswer } from './answers';
 import { usePresenter } from './presenterContext';
@@ -19,11 +19,8 @@ type ExerciseBlock = Extract<Block, { kind: 'exercise' }>;
 type Verdict = 'right' | 'wrong' | 'invalid' | null;
 
 function Markdown({ text, inline = false }: { text: string; inline?: boolean }) {
-  return inline ? (
-    <span dangerouslySetInnerHTML={{ __html: renderInline(text) }} />
-  ) : (
-    <div dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
-  );
+  const html = useMarkdownHtml(text, inline);
+  return inline ? <span dangerouslySetInnerHTML={{ __html: html }} /> : <div dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 const EMPTY: SavedAnswer = { text: '', chosen: [], verdict: null, attempts: 0, revealed: false };

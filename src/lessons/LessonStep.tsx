@@ -3,13 +3,13 @@
  * flow in order; on the projector a step with a widget is laid out side by side — the text and
  * exercises on the left, the widgets on the right — so that both are readable at once.
  */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useScrollableFocus } from './useScrollableFocus';
 import { PresenterContext, usePresenter } from './presenterContext';
 import { LessonLab } from './LessonLab';
 import { Exercise } from './Exercise';
 import type { Block, Lesson, LessonStep as Step } from './parseLesson';
-import { renderMarkdown } from './renderMarkdown';
+import { useMarkdownHtml } from './renderMarkdown';
 import { panelsFromAttrs } from './labSetup';
 import { ToyExample } from '../views/ToyExample/ToyExample';
 import { EventLog } from './widgets/EventLog';
@@ -46,7 +46,7 @@ export function showsFactors(step: Step): boolean {
 }
 
 function MarkdownBlock({ text }: { text: string }) {
-  const html = useMemo(() => renderMarkdown(text), [text]);
+  const html = useMarkdownHtml(text);
   const ref = useRef<HTMLDivElement>(null);
   useScrollableFocus(ref, html);
   return <div ref={ref} className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;

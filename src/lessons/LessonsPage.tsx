@@ -14,6 +14,9 @@ import { isTypingTarget } from '../views/Shortcuts/useShortcuts';
 import { discardLessonLabs } from './useLessonLabStore';
 import { forgetAnswers } from './answers';
 import { useKatexFonts } from './useKatexFonts';
+import { useLessonHtml } from './lessonHtml';
+// The lessons' formulas are typeset by the build: their stylesheet comes with the page (KaTeX's script later, for the labs).
+import 'katex/dist/katex.min.css';
 import './lessons.css';
 
 export function Contents({ current }: { current?: { slug: string; step: number } }) {
@@ -96,7 +99,9 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
   const [round, setRound] = useState(0);
   const { prev, next } = neighbours(slug, step);
   useStepKeys(prev, next);
+  // The step is drawn once its text (typeset by the build) and KaTeX's fonts are here.
   const fonts = useKatexFonts();
+  const text = useLessonHtml(slug);
   useEffect(() => {
     if (lesson && step <= lesson.steps.length) recordVisit(slug, step);
     rerender((x) => x + 1);
@@ -120,7 +125,7 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
           </a>
           <StartOver slug={slug} onDone={() => setRound((r) => r + 1)} />
         </header>
-        {fonts ? (
+        {fonts && text ? (
           <>
             <LabRegistry.Provider value={registry}>
               <LessonStep key={`${slug}/${step}/${round}`} lesson={lesson} step={step} />

@@ -3,19 +3,21 @@
  * exercises, and a preview of the next step. It follows the projector, and the clicker's keys
  * work here too (they are sent to the projector, which moves both).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { lessonBySlug } from './lessons';
+import { useLessonHtml } from './lessonHtml';
+import 'katex/dist/katex.min.css';
 import { neighbours, stepHref } from './courseNav';
 import { openChannel, post, type PresenterMessage } from './presenterChannel';
 import { focusKind, presenterAction } from './presenterKeys';
-import { renderInline, renderMarkdown } from './renderMarkdown';
+import { useMarkdownHtml } from './renderMarkdown';
 import type { Block, LessonStep } from './parseLesson';
 import { exerciseAnswerText, stepPreview } from './stepSummary';
 import './lessons.css';
 import './presenter.css';
 
 function Html({ markdown, inline = false }: { markdown: string; inline?: boolean }) {
-  const html = useMemo(() => (inline ? renderInline(markdown) : renderMarkdown(markdown)), [markdown, inline]);
+  const html = useMarkdownHtml(markdown, inline);
   return inline ? <span dangerouslySetInnerHTML={{ __html: html }} /> : <div dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -85,6 +87,8 @@ export function NotesWindow({ slug, step }: { slug: string; step: number }) {
   }, []);
 
   const lesson = lessonBySlug(slug);
+  // The notes' text as the build typeset it, once the lesson's chunk is here (until then typeset in the page).
+  useLessonHtml(slug);
   if (!lesson) return <p role="alert">There is no lesson “{slug}”.</p>;
   const s = lesson.steps[step - 1];
   const { next } = neighbours(slug, step);

@@ -6,6 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lessonBySlug, LESSONS } from './lessons';
+import { useLessonHtml } from './lessonHtml';
+import 'katex/dist/katex.min.css';
 import { LessonStep, showsFactors, stepLayout } from './LessonStep';
 import { LabRegistry } from './LessonLab';
 import { neighbours, stepHref } from './courseNav';
@@ -49,6 +51,7 @@ function openNotes(slug: string, step: number): void {
 export function Presenter({ slug, step }: { slug: string; step: number }) {
   const lesson = lessonBySlug(slug);
   const registry = useStepRegistry(`${slug}/${step}`);
+  const text = useLessonHtml(slug);
   const [help, setHelp] = useState(false);
   const [black, setBlack] = useState(false);
   const [reveal, setReveal] = useState(0);
@@ -179,7 +182,13 @@ export function Presenter({ slug, step }: { slug: string; step: number }) {
       <main className={`presenter-slide presenter-${layout}${factors}`} aria-label={`${lesson.title}, step ${step}`} tabIndex={0}>
         <PresenterContext.Provider value={{ presenting: true, reveal, aside: null, tools }}>
           <LabRegistry.Provider value={registry}>
-            <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} layout={layout} />
+            {text ? (
+              <LessonStep key={`${slug}/${step}`} lesson={lesson} step={step} layout={layout} />
+            ) : (
+              <p className="muted" role="status">
+                Loading the step…
+              </p>
+            )}
           </LabRegistry.Provider>
         </PresenterContext.Provider>
       </main>

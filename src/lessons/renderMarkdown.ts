@@ -1,36 +1,65 @@
 /**
- * Lesson Markdown to HTML: math is typeset by KaTeX first (kept out of Markdown's way by
- * placeholders), then marked renders the rest. Lesson files are our own content.
+ * Lesson Markdown as HTML in the page: what the build typeset ahead of time (lessonHtml), else
+ * typeset here — by marked and KaTeX, both fetched only when a text needs them (the build typesets
+ * every text of every lesson, so a lesson page does not; their formulas show in plain Unicode
+ * until KaTeX arrives). Until marked has arrived such a text shows as plain text.
  */
-import { Marked } from 'marked';
-import katex from 'katex';
-// Lesson text is typeset here, at once: its stylesheet comes with it (the lab loads both later, see katexLoader).
-import 'katex/dist/katex.min.css';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { htmlKey } from './htmlKey';
+import { prerendered } from './lessonHtml';
 import { texToHtml } from '../views/common/Tex';
+import { loadedKatex, useKatex } from '../views/common/katexLoader';
 
-const marked = new Marked({ gfm: true, breaks: false });
+type Katex = ReturnType<typeof loadedKatex>;
+type Core = typeof import('./markdownCore');
 
-export function renderMarkdown(text: string): string {
-  const math: string[] = [];
-  const keep = (html: string) => `\u0000${math.push(html) - 1}\u0000`;
-  const withMath = text
-    .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => keep(`<div class="lesson-math">${texToHtml(tex.trim(), true, katex)}</div>`))
-    .replace(/(^|[^\\$])\$([^$\n]+?)\$/g, (_, pre: string, tex: string) => pre + keep(texToHtml(tex.trim(), false, katex)))
-    .replace(/\\\$/g, '$');
-  const html = marked.parse(withMath, { async: false }) as string;
-  // NUL brackets the placeholders: it cannot occur in lesson text, so marked leaves them alone.
-  // A table scrolls in its own box on a narrow screen, never the page.
-  return (
-    html
-      // eslint-disable-next-line no-control-regex
-      .replace(/\u0000(\d+)\u0000/g, (_, k: string) => math[Number(k)]!)
-      .replace(/<table>/g, '<div class="scroll-x"><table>')
-      .replace(/<\/table>/g, '</table></div>')
-  );
+let core: Core | null = null;
+let coreLoading: Promise<Core> | null = null;
+const listeners = new Set<() => void>();
+
+function loadCore(): Promise<Core> {
+  coreLoading ??= import('./markdownCore').then((module) => {
+    core = module;
+    listeners.forEach((listener) => listener());
+    return module;
+  });
+  return coreLoading;
 }
 
-/** Inline Markdown (no surrounding <p>), for option labels. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function typeset(text: string, inline: boolean, katex: Katex, markdown: Core | null): string {
+  const ahead = prerendered(htmlKey(text, inline));
+  if (ahead !== undefined) return ahead;
+  if (!markdown) return inline ? escapeHtml(text) : `<p>${escapeHtml(text)}</p>`;
+  const tex = (math: string, block: boolean) => texToHtml(math, block, katex);
+  return inline ? markdown.inlineMarkdownToHtml(text, tex) : markdown.markdownToHtml(text, tex);
+}
+
+/** A lesson text as HTML now (typeset by the build; otherwise as well as the page can yet). */
+export function renderMarkdown(text: string): string {
+  return typeset(text, false, loadedKatex(), core);
+}
+
+/** Inline Markdown (no surrounding <p>), for option labels and titles. */
 export function renderInline(text: string): string {
-  const html = renderMarkdown(text).trim();
-  return html.replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+  return typeset(text, true, loadedKatex(), core);
+}
+
+/** Lesson Markdown in a component: typeset by the build, or here (drawn again as marked and KaTeX arrive). */
+export function useMarkdownHtml(text: string, inline = false): string {
+  const ahead = prerendered(htmlKey(text, inline)) !== undefined;
+  const katex = useKatex();
+  const markdown = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => core,
+    () => core,
+  );
+  useEffect(() => {
+    if (!ahead && !markdown) void loadCore();
+  }, [ahead, markdown]);
+  return useMemo(() => typeset(text, inline, ahead ? null : katex, markdown), [text, inline, ahead, katex, markdown]);
 }

@@ -6,6 +6,7 @@ import { memo, useMemo } from 'react';
 import { useOverflows } from './ScrollRegion';
 import { loadedKatex, useKatex } from './katexLoader';
 import { texFallback } from './texFallback';
+import { katexOptions } from './katexOptions';
 
 type Katex = NonNullable<ReturnType<typeof loadedKatex>>;
 
@@ -25,7 +26,7 @@ export function texToHtml(math: string, block = false, katex: Katex | null = loa
   // KaTeX throws on anything but a string even with throwOnError off: a missing formula shows as nothing.
   if (typeof math !== 'string') return '';
   if (!katex) return `<span class="tex-pending">${escapeHtml(texFallback(math))}</span>`;
-  return katex.renderToString(math, { displayMode: block, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
+  return katex.renderToString(math, katexOptions(block));
 }
 
 function TexImpl({ math, block = false, className, label }: TexProps) {

@@ -16,12 +16,29 @@ const listeners = new Set<() => void>();
 
 /** Starts loading KaTeX (and its stylesheet) if it has not started; resolves with it. */
 export function loadKatex(): Promise<Katex> {
-  loading ??= import('./katexBundle').then((m) => {
+  loading ??= import('./katexBundle').then(async (m) => {
+    await katexFonts();
     katex = m.default;
     listeners.forEach((listener) => listener());
     return katex;
   });
   return loading;
+}
+
+/** The faces of the formulas on the lab's first screen (d, λ, σ₀ in Math italic; 𝓛 in Caligraphic; digits and = in Main). */
+const FIRST_FACES = ['1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Caligraphic'];
+const FONTS_LIMIT_MS = 1500;
+
+/**
+ * Fetches KaTeX's main fonts before any formula is typeset (at most FONTS_LIMIT_MS): KaTeX declares
+ * them `font-display: block`, so formulas put on the page first were laid out twice — invisible in
+ * a fallback, then again in the font as each file arrived — with the page's layout redone each time.
+ */
+function katexFonts(): Promise<unknown> {
+  if (typeof document === 'undefined' || !document.fonts?.load) return Promise.resolve();
+  const limit = new Promise((resolve) => setTimeout(resolve, FONTS_LIMIT_MS));
+  const fonts = Promise.all(FIRST_FACES.map((font) => document.fonts.load(font).catch(() => []))).catch(() => []);
+  return Promise.race([fonts, limit]);
 }
 
 /** KaTeX, or null while it is still loading. */
