@@ -2,7 +2,8 @@
  * The first load as index.html's loader shapes it: the page is drawn before the entry module
  * runs; on a first visit the page stays in the fallback faces and fetches Atkinson Hyperlegible
  * for the next visit, which then uses it from the start; an address that opens a lesson asks for
- * the lesson's code and KaTeX with the page instead of one after another.
+ * the lesson's code, its text (typeset by the build) and KaTeX's stylesheet with the page instead
+ * of one after another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -51,14 +52,16 @@ describe('the first load', () => {
     await context.close();
   });
 
-  it('an address that opens a lesson asks for its code and KaTeX with the page', async () => {
+  it('an address that opens a lesson asks for its code, its typeset text and KaTeX’s stylesheet with the page', async () => {
     const { page, context, errors } = await openApp(browser, '/#/lessons/toy-example/1', { width: 412, height: 823 });
     const early = await page.evaluate(() => ({
       js: [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => l.href),
       css: [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].map((l) => l.href),
     }));
     expect(early.js.some((href) => /\/LessonsPage-[^/]+\.js$/.test(href))).toBe(true);
-    expect(early.js.some((href) => /\/katex[^/]*\.js$/.test(href))).toBe(true);
+    // The lesson's own text, typeset by the build: KaTeX's script is not needed to draw it.
+    expect(early.js.some((href) => /\/toy-example-[^/]+\.js$/.test(href))).toBe(true);
+    expect(early.js.some((href) => /\/katex[^/]*\.js$/.test(href))).toBe(false);
     expect(early.css.some((href) => /\/katex-[^/]+\.css$/.test(href))).toBe(true);
     await expect
       .poll(() =>
