@@ -12,6 +12,7 @@ import type { Plugin } from 'vite';
 import { parseLesson, type Lesson } from '../lessons/parseLesson.ts';
 import { inlineMarkdownToHtml, markdownToHtml } from '../lessons/markdownCore.ts';
 import { htmlKey } from '../lessons/htmlKey.ts';
+import { stepTexts } from '../lessons/stepTexts.ts';
 import { katexOptions } from '../views/common/katexOptions.ts';
 
 const INDEX = 'virtual:lesson-html';
@@ -28,18 +29,7 @@ export function lessonTable(lesson: Lesson): Record<string, string> {
     table[key] ??= inline ? inlineMarkdownToHtml(text, tex) : markdownToHtml(text, tex);
   };
   add(lesson.title, true);
-  for (const step of lesson.steps) {
-    add(step.title, true);
-    add(step.notes, false);
-    for (const block of step.blocks) {
-      if (block.kind === 'markdown') add(block.text, false);
-      else if (block.kind === 'exercise') {
-        add(block.prompt, false);
-        add(block.explanation, false);
-        for (const option of block.options) add(option.text, true);
-      }
-    }
-  }
+  for (const step of lesson.steps) for (const [text, inline] of stepTexts(step)) add(text, inline);
   return table;
 }
 

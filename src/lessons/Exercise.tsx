@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { currentEntry } from '../state/labStore';
-import { useLabRegistry } from './LessonLab';
+import { useLabRegistry } from './labRegistry';
 import { checkChoice, checkNumber, type Block } from './parseLesson';
 import { useMarkdownHtml } from './renderMarkdown';
 import { recordExercise } from './progress';

@@ -5,9 +5,8 @@
  * views; "Reset this lab" brings back the lesson's set-up, "Open in the lab" carries the state
  * to the full lab.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { StoreApi } from 'zustand';
 import { LabStoreProvider, useLab } from '../state/LabContext';
 import type { LabState } from '../state/labStore';
 import { toyFactors } from './toyFactors';
@@ -28,13 +27,8 @@ import { fullLabHash } from './lessonLabStorage';
 import { LessonLabContext, useLessonLabStore } from './useLessonLabStore';
 import { StartFactors } from './StartFactors';
 import { usePresenter } from './presenterContext';
+import { useLabRegistry } from './labRegistry';
 
-/** The labs of the lesson step on screen, by id: exercises act on them, the presenter's keys drive the first. */
-export const LabRegistry = createContext<Map<string, StoreApi<LabState>> | null>(null);
-
-export function useLabRegistry(): Map<string, StoreApi<LabState>> | null {
-  return useContext(LabRegistry);
-}
 
 function Panel({ name, presenting, attrs, aside }: { name: PanelName; presenting: boolean; attrs: Attrs; aside: boolean }): ReactNode {
   switch (name) {

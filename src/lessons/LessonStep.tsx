@@ -3,20 +3,13 @@
  * flow in order; on the projector a step with a widget is laid out side by side — the text and
  * exercises on the left, the widgets on the right — so that both are readable at once.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useScrollableFocus } from './useScrollableFocus';
 import { PresenterContext, usePresenter } from './presenterContext';
-import { LessonLab } from './LessonLab';
 import { Exercise } from './Exercise';
 import type { Block, Lesson, LessonStep as Step } from './parseLesson';
 import { useMarkdownHtml } from './renderMarkdown';
 import { panelsFromAttrs } from './labSetup';
-import { ToyExample } from '../views/ToyExample/ToyExample';
-import { EventLog } from './widgets/EventLog';
-import { Threshold } from './widgets/Threshold';
-import { Attributes } from './widgets/Attributes';
-import { Netflix } from './widgets/Netflix';
-import { Sweep } from './widgets/Sweep';
 
 /**
  * How a step is laid out on the projector: one column of text; the text beside its widgets
@@ -45,34 +38,24 @@ export function showsFactors(step: Step): boolean {
   return step.blocks.some((b) => b.kind === 'widget' && b.name === 'lab' && panelsFromAttrs(b.attrs, true).main.includes('factors') && !panelsFromAttrs(b.attrs, true).aside.includes('grid'));
 }
 
+// A step's widgets (labs, the toy example, the lecture's small demos) come in a chunk of their own,
+// asked for when a step shows one: the step's text is drawn first (it is the page's largest
+// paint), and a step without widgets never fetches them.
+const StepWidget = lazy(() => import('./StepWidget'));
+
+function WidgetPending({ name }: { name: string }) {
+  return (
+    <div className="lesson-widget-pending" role="status">
+      Loading the {name === 'lab' ? 'lab' : 'demo'}…
+    </div>
+  );
+}
+
 function MarkdownBlock({ text }: { text: string }) {
   const html = useMarkdownHtml(text);
   const ref = useRef<HTMLDivElement>(null);
   useScrollableFocus(ref, html);
   return <div ref={ref} className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
-function Widget({ block, labKey }: { block: Extract<Block, { kind: 'widget' }>; labKey: string }): ReactNode {
-  const { name, attrs } = block;
-  switch (name) {
-    case 'lab':
-      return <LessonLab attrs={attrs} storageKey={labKey} />;
-    case 'toy':
-      return <ToyExample />;
-    case 'eventlog':
-      return <EventLog />;
-    case 'threshold':
-      return <Threshold initial={Number(attrs.threshold ?? 4)} />;
-    case 'attributes':
-      return <Attributes />;
-    case 'netflix':
-      return <Netflix />;
-    case 'sweep':
-      return <Sweep attrs={attrs} />;
-    default:
-      // The parser accepts only known widgets; a widget without a renderer is a bug to see, not hide.
-      return <p role="alert">This lesson uses a widget “{name}” that MF Lab cannot show.</p>;
-  }
 }
 
 export function LessonStep({ lesson, step, layout = 'single' }: { lesson: Lesson; step: number; layout?: StepLayout }) {
@@ -83,7 +66,12 @@ export function LessonStep({ lesson, step, layout = 'single' }: { lesson: Lesson
     const key = `${lesson.slug}/${step}/${k}`;
     if (block.kind === 'markdown') return { widget: false, node: <MarkdownBlock key={key} text={block.text} /> };
     if (block.kind === 'widget')
-      return { widget: true, node: <Widget key={key} block={block} labKey={`${lesson.slug}/${block.attrs.id ?? `lab-${step}-${k}`}`} /> };
+      return { widget: true, node: (
+          <Suspense key={key} fallback={<WidgetPending name={block.name} />}>
+            <StepWidget block={block} labKey={`${lesson.slug}/${block.attrs.id ?? `lab-${step}-${k}`}`} />
+          </Suspense>
+        ),
+      };
     return { widget: false, node: <Exercise key={key} block={block} exerciseKey={key} /> };
   });
   if (layout === 'single') return <div className="lesson-step">{rendered.map((r) => r.node)}</div>;

@@ -5,7 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { LESSONS, lessonBySlug } from './lessons';
 import { LessonStep } from './LessonStep';
-import { LabRegistry } from './LessonLab';
+import { LabRegistry } from './labRegistry';
 import { readProgress, recordVisit } from './progress';
 import { neighbours, stepHref, type Place } from './courseNav';
 import { useStepRegistry } from './useStepRegistry';
@@ -13,8 +13,7 @@ import { renderInline } from './renderMarkdown';
 import { isTypingTarget } from '../views/Shortcuts/useShortcuts';
 import { discardLessonLabs } from './useLessonLabStore';
 import { forgetAnswers } from './answers';
-import { useKatexFonts } from './useKatexFonts';
-import { useLessonHtml } from './lessonHtml';
+import { useStepReady } from './useStepReady';
 // The lessons' formulas are typeset by the build: their stylesheet comes with the page (KaTeX's script later, for the labs).
 import 'katex/dist/katex.min.css';
 import './lessons.css';
@@ -99,9 +98,8 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
   const [round, setRound] = useState(0);
   const { prev, next } = neighbours(slug, step);
   useStepKeys(prev, next);
-  // The step is drawn once its text (typeset by the build) and KaTeX's fonts are here.
-  const fonts = useKatexFonts();
-  const text = useLessonHtml(slug);
+  // The step is drawn once its text (typeset by the build) and the KaTeX fonts it uses are here.
+  const ready = useStepReady(slug, lesson, step);
   useEffect(() => {
     if (lesson && step <= lesson.steps.length) recordVisit(slug, step);
     rerender((x) => x + 1);
@@ -125,7 +123,7 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
           </a>
           <StartOver slug={slug} onDone={() => setRound((r) => r + 1)} />
         </header>
-        {fonts && text ? (
+        {ready ? (
           <>
             <LabRegistry.Provider value={registry}>
               <LessonStep key={`${slug}/${step}/${round}`} lesson={lesson} step={step} />

@@ -6,10 +6,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lessonBySlug, LESSONS } from './lessons';
-import { useLessonHtml } from './lessonHtml';
+import { useStepReady } from './useStepReady';
 import 'katex/dist/katex.min.css';
 import { LessonStep, showsFactors, stepLayout } from './LessonStep';
-import { LabRegistry } from './LessonLab';
+import { LabRegistry } from './labRegistry';
 import { neighbours, stepHref } from './courseNav';
 import { useStepRegistry } from './useStepRegistry';
 import { recordVisit } from './progress';
@@ -51,7 +51,7 @@ function openNotes(slug: string, step: number): void {
 export function Presenter({ slug, step }: { slug: string; step: number }) {
   const lesson = lessonBySlug(slug);
   const registry = useStepRegistry(`${slug}/${step}`);
-  const text = useLessonHtml(slug);
+  const text = useStepReady(slug, lesson, step);
   const [help, setHelp] = useState(false);
   const [black, setBlack] = useState(false);
   const [reveal, setReveal] = useState(0);
