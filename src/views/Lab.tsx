@@ -155,8 +155,8 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
   const data = useLab((s) => s.data);
   const textChars = useMemo(() => longestCellText(data), [data]);
   const hide = useLab((s) => s.hideControls);
-  // The product of matrices comes in its own task once the first model is on screen: the first
-  // screen (the controls and R) is then laid out alone, in about half the time.
+  // The product of matrices and the explanation under it come in their own task once the first
+  // model is on screen: the first screen (the controls and R) is then laid out alone, in about half the time.
   const product = useAfterFirstModel();
   const [matrices, setMatrices] = useState<HTMLElement | null>(null);
   const [legends, setLegends] = useState<HTMLElement | null>(null);
@@ -195,12 +195,15 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
         )}
       </div>
       <div className="stage-explain">
-        <PanelBoundary name="The explanation" resetKey={data}>
-          <HoverExplain />
-        </PanelBoundary>
+        {/* Its two lines are kept for it (Lab.css) while it waits with the product for the first model. */}
+        {product && (
+          <PanelBoundary name="The explanation" resetKey={data}>
+            <HoverExplain />
+          </PanelBoundary>
+        )}
         <div className="stage-legends" ref={setLegends} />
         {/* In the strip's corner, not the data toolbar: that row is full on a projector. */}
-        <SaveFigure figures={figures} compact className="stage-save-figure" />
+        {product && <SaveFigure figures={figures} compact className="stage-save-figure" />}
       </div>
     </section>
   );
