@@ -191,7 +191,9 @@ function Stage({ watch }: { watch: HTMLElement | null }) {
             <FactorProduct fit={layout.product} captions={false} legendsInto={legends} />
           </PanelBoundary>
         ) : (
-          <div className="stage-product-pending" style={{ height: layout.product?.height ?? undefined }} />
+          // Empty: beside R (a laptop, a projector) the row keeps R's height, which the product's rows are aligned
+          // to; under R (a phone) it is below the first screen.
+          <div className="stage-product-pending" />
         )}
       </div>
       <div className="stage-explain">
