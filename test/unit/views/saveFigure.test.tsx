@@ -75,19 +75,22 @@ describe('Save figure', () => {
   });
 
   it('downloads the SVG as image/svg+xml, named for the figure and the step, with its title', async () => {
-    show([loss()]);
+    const s = show([loss()]);
+    // The first model (step 0) is computed in the page here, by code loaded on demand: the name has
+    // the step once it is on screen, so the save waits for it (saving before it came was a race).
+    await waitFor(() => expect(s.getState().timeline.length).toBeGreaterThan(0), { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Save figure: the loss chart' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the loss chart as SVG' }));
     // The figure writers load on the first save (a dynamic import): give a busy machine time.
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const [name, blob] = download.mock.calls[0]!;
-    expect(name).toBe('mf-lab-loss.svg');
+    expect(name).toBe('mf-lab-loss-step0.svg');
     expect(blob.type).toBe('image/svg+xml');
     const text = await blob.text();
     expect(text).toContain('<title>The objective after each half-step</title>');
     expect(text).toContain('λ = 0.1 · d = 2');
     expect(text).toContain('stroke:rgb(0, 114, 178)');
-    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Saved mf-lab-loss.svg');
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Saved mf-lab-loss-step0.svg');
   });
 
   it('downloads the PNG as image/png, with the step on screen in its name', async () => {
