@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { htmlKey } from './htmlKey';
 import { prerendered } from './lessonHtml';
-import { texToHtml } from '../views/common/Tex';
+import { escapeHtml, texToHtml } from '../views/common/Tex';
 import { loadedKatex, useKatex } from '../views/common/katexLoader';
 
 type Katex = ReturnType<typeof loadedKatex>;
@@ -26,8 +26,6 @@ function loadCore(): Promise<Core> {
   return coreLoading;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 function typeset(text: string, inline: boolean, katex: Katex, markdown: Core | null): string {
   const ahead = prerendered(htmlKey(text, inline));
   if (ahead !== undefined) return ahead;
@@ -36,12 +34,7 @@ function typeset(text: string, inline: boolean, katex: Katex, markdown: Core | n
   return inline ? markdown.inlineMarkdownToHtml(text, tex) : markdown.markdownToHtml(text, tex);
 }
 
-/** A lesson text as HTML now (typeset by the build; otherwise as well as the page can yet). */
-export function renderMarkdown(text: string): string {
-  return typeset(text, false, loadedKatex(), core);
-}
-
-/** Inline Markdown (no surrounding <p>), for option labels and titles. */
+/** A title as inline HTML now (typeset by the build; otherwise as well as the page can yet), for lists of them. */
 export function renderInline(text: string): string {
   return typeset(text, true, loadedKatex(), core);
 }

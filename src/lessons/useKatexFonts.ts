@@ -7,55 +7,21 @@
  * offline they are ready at once. Which fonts a step needs: katexFontsIn.
  */
 import { useEffect, useState } from 'react';
+import { katexFontsReady, loadKatexFonts } from '../views/common/katexLoader';
 
 const MAIN = ['1em KaTeX_Main', 'italic 1em KaTeX_Math'];
-const ready = new Set<string>();
-const loading = new Map<string, Promise<unknown>>();
-
-function allReady(fonts: readonly string[]): boolean {
-  if (typeof document === 'undefined' || !document.fonts?.check) return true;
-  return fonts.every((font) => {
-    if (ready.has(font)) return true;
-    try {
-      if (document.fonts.check(font)) ready.add(font);
-    } catch {
-      ready.add(font);
-    }
-    return ready.has(font);
-  });
-}
-
-function load(font: string): Promise<unknown> {
-  let job = loading.get(font);
-  if (!job) {
-    job = document.fonts.load(font).then(
-      () => ready.add(font),
-      () => ready.add(font),
-    );
-    loading.set(font, job);
-  }
-  return job;
-}
 
 export function useKatexFonts(extra: readonly string[] = [], limitMs = 2500): boolean {
   const key = [...new Set([...MAIN, ...extra])].sort().join('|');
-  const [done, setDone] = useState<string | null>(() => (allReady(key.split('|')) ? key : null));
+  const [done, setDone] = useState<string | null>(() => (katexFontsReady(key.split('|')) ? key : null));
   useEffect(() => {
-    const fonts = key.split('|');
-    if (allReady(fonts)) {
-      setDone(key);
-      return;
-    }
     let live = true;
-    const finish = () => {
+    void loadKatexFonts(key.split('|'), limitMs).then(() => {
       if (live) setDone(key);
-    };
-    Promise.all(fonts.map(load)).then(finish, finish);
-    const limit = setTimeout(finish, limitMs);
+    });
     return () => {
       live = false;
-      clearTimeout(limit);
     };
   }, [key, limitMs]);
-  return done === key || allReady(key.split('|'));
+  return done === key || katexFontsReady(key.split('|'));
 }

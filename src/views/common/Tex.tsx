@@ -10,7 +10,8 @@ import { katexOptions } from './katexOptions';
 
 type Katex = NonNullable<ReturnType<typeof loadedKatex>>;
 
-const escapeHtml = (text: string) =>
+/** Text as HTML that shows it as it is. */
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface TexProps {

@@ -7,6 +7,7 @@
  * blocked by typesetting. Lessons import KaTeX directly: their text is formulas.
  */
 import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
+import { whenIdle } from './whenIdle';
 
 type Katex = typeof import('katex').default;
 
@@ -17,7 +18,7 @@ const listeners = new Set<() => void>();
 /** Starts loading KaTeX (and its stylesheet) if it has not started; resolves with it. */
 export function loadKatex(): Promise<Katex> {
   loading ??= import('./katexBundle').then(async (m) => {
-    await katexFonts();
+    await loadKatexFonts(FIRST_FACES, FONTS_LIMIT_MS);
     katex = m.default;
     listeners.forEach((listener) => listener());
     return katex;
@@ -25,20 +26,53 @@ export function loadKatex(): Promise<Katex> {
   return loading;
 }
 
-/** The faces of the formulas on the lab's first screen (d, λ, σ₀ in Math italic; 𝓛 in Caligraphic; digits and = in Main). */
+/**
+ * KaTeX's main fonts are fetched before any formula is typeset (at most FONTS_LIMIT_MS): KaTeX declares
+ * them `font-display: block`, so formulas put on the page first were laid out twice — invisible in
+ * a fallback, then again in the font as each file arrived — with the page's layout redone each time.
+ * These are the faces of the formulas on the lab's first screen (d, λ, σ₀ in Math italic; 𝓛 in
+ * Caligraphic; digits and = in Main); a lesson step asks for those its own formulas use (useKatexFonts).
+ */
 const FIRST_FACES = ['1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Caligraphic'];
 const FONTS_LIMIT_MS = 1500;
 
-/**
- * Fetches KaTeX's main fonts before any formula is typeset (at most FONTS_LIMIT_MS): KaTeX declares
- * them `font-display: block`, so formulas put on the page first were laid out twice — invisible in
- * a fallback, then again in the font as each file arrived — with the page's layout redone each time.
- */
-function katexFonts(): Promise<unknown> {
-  if (typeof document === 'undefined' || !document.fonts?.load) return Promise.resolve();
-  const limit = new Promise((resolve) => setTimeout(resolve, FONTS_LIMIT_MS));
-  const fonts = Promise.all(FIRST_FACES.map((font) => document.fonts.load(font).catch(() => []))).catch(() => []);
-  return Promise.race([fonts, limit]);
+const fontsReady = new Set<string>();
+const fontLoads = new Map<string, Promise<unknown>>();
+
+/** Whether these KaTeX faces (as `document.fonts.load` takes them) are ready; true where fonts cannot be checked. */
+export function katexFontsReady(fonts: readonly string[]): boolean {
+  if (typeof document === 'undefined' || !document.fonts?.check) return true;
+  return fonts.every((font) => {
+    if (!fontsReady.has(font)) {
+      try {
+        if (document.fonts.check(font)) fontsReady.add(font);
+      } catch {
+        fontsReady.add(font);
+      }
+    }
+    return fontsReady.has(font);
+  });
+}
+
+/** Fetches these KaTeX faces (each once); resolves when all have come or failed, or after `limitMs`. */
+export function loadKatexFonts(fonts: readonly string[], limitMs: number): Promise<void> {
+  if (katexFontsReady(fonts) || !document.fonts?.load) return Promise.resolve();
+  const all = fonts.map((font) => {
+    let job = fontLoads.get(font);
+    if (!job) {
+      const done = () => fontsReady.add(font);
+      job = document.fonts.load(font).then(done, done);
+      fontLoads.set(font, job);
+    }
+    return job;
+  });
+  return new Promise<void>((resolve) => {
+    const limit = setTimeout(resolve, limitMs);
+    void Promise.all(all).then(() => {
+      clearTimeout(limit);
+      resolve();
+    });
+  });
 }
 
 /** KaTeX, or null while it is still loading. */
@@ -89,16 +123,10 @@ export function useHoldKatex(waiting: boolean): void {
 /** Asks for KaTeX when the browser is idle (or after `timeout` ms at the latest). */
 function loadWhenIdle(timeout = 1000): () => void {
   if (loading) return () => {};
-  const ask = () => {
+  return whenIdle(() => {
     if (holds > 0) wantedDuringHold = true;
     else void loadKatex();
-  };
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(ask, { timeout });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(ask, 200);
-  return () => clearTimeout(id);
+  }, timeout);
 }
 
 /** KaTeX in a component: null at first, then (one re-render, once loaded) KaTeX. */
